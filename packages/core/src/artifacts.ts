@@ -1,0 +1,122 @@
+/**
+ * What the probe saw, raw. The probe never decides pass/fail: `core` judges these artifacts, so stored artifacts
+ * can be re-scored when thresholds or the check catalogue change.
+ */
+
+/** A browser-level failure, kept verbatim (`net::ERR_*`, `timeout`, `guard`, …) for the classifier. */
+export interface PageError {
+  /** e.g. `net::ERR_NAME_NOT_RESOLVED`, `net::ERR_CERT_DATE_INVALID`, `timeout`, `guard:private-address`, `probe` */
+  code: string;
+  message: string;
+}
+
+/** One page load (home or form), timings in ms from navigation start, from the browser's own timing APIs. */
+export interface PageArtifacts {
+  /** URL requested. */
+  url: string;
+  /** URL after every redirect, or null if nothing loaded. */
+  finalUrl: string | null;
+  httpStatus: number | null;
+  /** Every URL of the redirect chain, requested first, final last. */
+  redirects: string[];
+  ttfbMs: number | null;
+  fcpMs: number | null;
+  lcpMs: number | null;
+  domContentLoadedMs: number | null;
+  loadMs: number | null;
+  /** Total blocking time and cumulative layout shift, recorded for the 2025 criteria; not yet judged. */
+  tbtMs: number | null;
+  cls: number | null;
+  /** Form page only: when the first form field was visible and enabled, or the login wall was reached. */
+  readyMs?: number | null;
+  readyKind?: 'form' | 'login' | null;
+  error: PageError | null;
+  /** The document's title (portal-supplied: escape before showing). */
+  title: string | null;
+  /** Lower-cased response headers of the main document. */
+  headers: Record<string, string>;
+  /** Whether the page showed a captcha or WAF challenge (text/markers seen by the probe). */
+  challenge: boolean;
+  /** Path or key of a screenshot, if one was taken. */
+  screenshot: string | null;
+  /** Wall time of this attempt. */
+  durationMs: number;
+}
+
+/** A link or control seen on a page. All strings are portal-supplied. */
+export interface LinkFact {
+  text: string;
+  href: string | null;
+  ariaLabel: string | null;
+  title: string | null;
+}
+
+/** Facts gathered for the check catalogue. Every field is null when it could not be gathered. */
+export interface Facts {
+  /** Visible text of the home page (truncated). */
+  homeText: string | null;
+  /** Links, buttons and controls of the home page (bounded). */
+  homeLinks: LinkFact[] | null;
+  /** Visible text of the procedure/form page (truncated), for `procedure-info`. */
+  procedureText: string | null;
+  /** `http://` version of the home URL: where it ended. */
+  httpRedirect: { url: string; finalUrl: string | null; error: string | null } | null;
+  tls: {
+    authorized: boolean;
+    error: string | null;
+    validTo: string | null;
+    daysToExpiry: number | null;
+    issuer: string | null;
+    protocol: string | null;
+  } | null;
+  search: {
+    inputFound: boolean;
+    query: string;
+    resultsUrl: string | null;
+    /** Number of result-looking items seen after searching. */
+    resultCount: number;
+    evidence: string | null;
+  } | null;
+  login: { url: string | null; text: string | null; links: LinkFact[] } | null;
+  dossierLookup: { url: string | null; codeFieldFound: boolean; evidence: string | null } | null;
+  threeClicks: { depth: number | null; path: string[]; pagesVisited: number } | null;
+  fontSize: { control: string | null; beforePx: number | null; afterPx: number | null } | null;
+  contrast: { control: string | null; changed: boolean; before: string | null; after: string | null } | null;
+  mobile: { viewport: string | null; scrollWidth: number; clientWidth: number } | null;
+  axe: {
+    violations: { id: string; impact: 'minor' | 'moderate' | 'serious' | 'critical' | null; help: string; nodes: number }[];
+    passes: number;
+  } | null;
+  mixedContent: string[] | null;
+}
+
+/** Everything one probe of one agency produced. */
+export interface ProbeArtifacts {
+  /** Measurement profile, said on the site: e.g. `desktop-unthrottled`. */
+  profile: string;
+  /** Every attempt at the home page, last one first counts (confirmation re-probes are kept here). */
+  home: PageArtifacts;
+  form: PageArtifacts | null;
+  /** Earlier attempts that failed or breached before the confirmation re-probe. */
+  retries: { page: 'home' | 'form'; attempt: PageArtifacts }[];
+  facts: Facts;
+  durationMs: number;
+}
+
+/** Facts with nothing gathered: the starting point of the probe and of tests. */
+export const emptyFacts = (): Facts => ({
+  homeText: null,
+  homeLinks: null,
+  procedureText: null,
+  httpRedirect: null,
+  tls: null,
+  search: null,
+  login: null,
+  dossierLookup: null,
+  threeClicks: null,
+  fontSize: null,
+  contrast: null,
+  mobile: null,
+  axe: null,
+  mixedContent: null,
+});

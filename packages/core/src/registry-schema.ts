@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { DEFAULT_ALERTS, DEFAULT_THRESHOLDS } from './thresholds.js';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const email = z.email({ error: 'invalid email' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+
+export const ThresholdsInput = z.strictObject({
+  homeLcpMs: z.number().positive().optional(),
+  homeFcpMs: z.number().positive().optional(),
+  homeTtfbMs: z.number().positive().optional(),
+  formReadyMs: z.number().positive().optional(),
+  minScore: z.number().min(0).max(100).optional(),
+});
+
+export const AlertsInput = z.strictObject({
+  confirmRounds: z.number().int().min(1).max(48).optional(),
+  recoverRounds: z.number().int().min(1).max(48).optional(),
+  remindEveryHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional(),
+  escalateAfterHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
+});
+
+export const Contact = z.strictObject({ name: z.string().min(1), email });
+
+/** A window during which nothing is sent and the site shows "bảo trì". Times in Asia/Ho_Chi_Minh. */
+export const Maintenance = z.union([
+  z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), note: z.string().optional() }),
+  z.strictObject({
+    weekly: z.array(z.number().int().min(0).max(6)).min(1),
+    start: hhmm,
+    end: hhmm,
+    note: z.string().optional(),
+  }),
+]);
+
+/** Per-agency fix for one check the heuristics miss: where to look, or what to click. */
+export const CheckOverride = z.strictObject({
+  url: httpUrl.optional(),
+  selector: z.string().min(1).optional(),
+  skip: z.boolean().optional(),
+});
+
+export const ProbeSettings = z.strictObject({
+  pageTimeoutMs: z.number().int().min(1_000).max(120_000).optional(),
+  confirmAttempts: z.number().int().min(0).max(2).optional(),
+  confirmDelayMs: z.number().int().min(0).max(30_000).optional(),
+  accessibility: z.boolean().optional(),
+});
+
+export const Agency = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['national', 'ministry', 'province']),
+  /** Centrally-run city or province, kept as data: it has changed more than once. */
+  subkind: z.string().optional(),
+  head: Contact,
+  cc: z.array(email).default([]),
+  escalation: z.array(Contact).default([]),
+  portal: z.strictObject({
+    home: httpUrl,
+    form: httpUrl.optional(),
+  }),
+  /** Where the portal address comes from (a public source), shown on the site. */
+  source: z.string().optional(),
+  /** True when the head's email is a placeholder, not a verified address. */
+  placeholderContact: z.boolean().default(false),
+  thresholds: ThresholdsInput.optional(),
+  alerts: AlertsInput.optional(),
+  maintenance: z.array(Maintenance).default([]),
+  checks: z.record(z.string(), CheckOverride).optional(),
+});
+
+export const RegistryInput = z.strictObject({
+  version: z.literal(1),
+  defaults: z
+    .strictObject({
+      thresholds: ThresholdsInput.optional(),
+      alerts: AlertsInput.optional(),
+      probe: ProbeSettings.optional(),
+      /** Hosts of the national portal: a provincial address that ends there is `consolidated`. */
+      nationalHosts: z.array(z.string().min(1)).optional(),
+    })
+    .default({}),
+  /** Who hears about the monitor's own failures (status `error`, incomplete rounds). */
+  operators: z.array(email).default([]),
+  /** Public address of the coordinators' site, used in email links. */
+  siteUrl: httpUrl.optional(),
+  agencies: z.array(Agency).min(1, 'at least one agency is required'),
+});
+
+export type AgencyInput = z.infer<typeof Agency>;
+export type RegistryInputT = z.infer<typeof RegistryInput>;
+
+export { DEFAULT_ALERTS, DEFAULT_THRESHOLDS };

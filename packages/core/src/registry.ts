@@ -1,0 +1,130 @@
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
+import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+
+/** A registry could not be used; `issues` lists every problem, each naming file, line and path. */
+export class RegistryError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: string[],
+    options?: ErrorOptions,
+  ) {
+    super(
+      `${file}: registry is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.join('\n  ')}`,
+      options,
+    );
+    this.name = 'RegistryError';
+  }
+}
+
+export interface ProbeConfig {
+  pageTimeoutMs: number;
+  confirmAttempts: number;
+  confirmDelayMs: number;
+  accessibility: boolean;
+}
+
+/** An agency with every default resolved. */
+export interface Agency extends Omit<AgencyInput, 'thresholds' | 'alerts'> {
+  thresholds: Thresholds;
+  alerts: AlertSettings;
+}
+
+/** A validated registry with defaults applied. */
+export interface Registry {
+  version: 1;
+  operators: string[];
+  siteUrl: string | null;
+  nationalHosts: string[];
+  probe: ProbeConfig;
+  agencies: Agency[];
+}
+
+/** Largest registry accepted: the full list of Vietnam's agencies is under 100 kB. */
+export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
+
+const DEFAULT_PROBE: ProbeConfig = { pageTimeoutMs: 20_000, confirmAttempts: 2, confirmDelayMs: 3_000, accessibility: true };
+
+/** `agencies[12].head.email` from a zod/yaml path. */
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '') ||
+  '(top level)';
+
+/**
+ * Parses and validates registry text. Throws a RegistryError listing every problem (file, line, path, reason);
+ * returns nothing half-valid.
+ */
+export function parseRegistry(text: string, file: string): Registry {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_REGISTRY_BYTES) {
+    throw new RegistryError(file, [
+      `file is too large: ${(bytes / 1048576).toFixed(1)} MB (at most ${MAX_REGISTRY_BYTES / 1048576} MB)`,
+    ]);
+  }
+  if (text.trim() === '') throw new RegistryError(file, ['file is empty: expected "version: 1" and a list of agencies']);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new RegistryError(
+      file,
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: YAML: ${e.message.split('\n')[0]}`;
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new RegistryError(file, [`${file}: YAML: ${(e as Error).message}`], { cause: e });
+  }
+  const lineOf = (path: readonly PropertyKey[]): string => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && (n === 0 || node.range || isMap(node) || isSeq(node)) && node.range) {
+        return `${lineCounter.linePos(node.range[0]).line}`;
+      }
+    }
+    return '?';
+  };
+  const parsed = RegistryInput.safeParse(data);
+  const problems: string[] = [];
+  const report = (path: readonly PropertyKey[], message: string) =>
+    problems.push(`${file}:${lineOf(path)}: ${formatPath(path)}: ${message}`);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(issue.path, describe(issue));
+  } else {
+    const seen = new Map<string, number>();
+    parsed.data.agencies.forEach((a, i) => {
+      const first = seen.get(a.id);
+      if (first !== undefined) report(['agencies', i, 'id'], `duplicate id "${a.id}" (first used at agencies[${first}])`);
+      else seen.set(a.id, i);
+    });
+  }
+  if (problems.length > 0 || !parsed.success) throw new RegistryError(file, problems);
+  return resolve(parsed.data);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}${issue.input === undefined ? ' (missing)' : ''}`;
+  return issue.message;
+}
+
+function resolve(input: RegistryInputT): Registry {
+  const d = input.defaults;
+  return {
+    version: 1,
+    operators: input.operators,
+    siteUrl: input.siteUrl ?? null,
+    nationalHosts: d.nationalHosts ?? ['dichvucong.gov.vn'],
+    probe: { ...DEFAULT_PROBE, ...d.probe },
+    agencies: input.agencies.map((a) => ({
+      ...a,
+      thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds, ...a.thresholds },
+      alerts: { ...DEFAULT_ALERTS, ...d.alerts, ...a.alerts },
+    })),
+  };
+}

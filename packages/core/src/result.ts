@@ -1,0 +1,78 @@
+import type { PageArtifacts } from './artifacts.js';
+
+/** The closed set of statuses. `error` means the monitor itself failed and is never blamed on the agency. */
+export const STATUSES = ['up', 'degraded', 'down', 'blocked', 'consolidated', 'error'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Why a page or a portal is not `up`: one classifier produces these (see classify.ts). */
+export const REASONS = [
+  'dns',
+  'tls',
+  'timeout',
+  'refused',
+  'reset',
+  'http-5xx',
+  'http-4xx',
+  'redirect-loop',
+  'captcha',
+  'http-403',
+  'http-429',
+  'redirect-national',
+  'download',
+  'guard',
+  'network',
+  'probe',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** A threshold a measurement went over. */
+export interface Breach {
+  /** e.g. `home.lcpMs`, `form.readyMs`, `score` */
+  metric: string;
+  value: number;
+  limit: number;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'unknown';
+
+export interface CheckResult {
+  id: string;
+  status: CheckStatus;
+  /** What was found (matched text, URL, value), or what was looked for and not found. Portal text: escape it. */
+  evidence: string;
+}
+
+export interface GroupScore {
+  group: string;
+  /** Points earned over what was measured, and the group's full weight. */
+  earned: number;
+  measured: number;
+  weight: number;
+}
+
+/** A page as stored: the probe's page artifacts, less the bulky parts. */
+export type PageResult = Omit<PageArtifacts, 'headers'> & { attempts: number };
+
+/** One agency's result for one round: exactly one per agency per round, whatever happened. */
+export interface Result {
+  agencyId: string;
+  /** The round's time (ISO-8601, UTC, on the hour for scheduled rounds). */
+  at: string;
+  status: Status;
+  reason: Reason | null;
+  pages: { home: PageResult | null; form: PageResult | null };
+  /** Names of breached thresholds, e.g. `home.lcpMs`. */
+  breaches: string[];
+  breachDetails: Breach[];
+  checks: CheckResult[];
+  groups: GroupScore[];
+  score: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  /** Measurement profile, e.g. `desktop-unthrottled`. */
+  profile: string;
+  /** Whether the agency was in a maintenance window at `at`. */
+  maintenance: boolean;
+  probeMs: number;
+  /** When status is `error`: what went wrong in the monitor. */
+  monitorError?: string;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests never reach AWS: dummy credentials, no instance metadata, local endpoints only.
+const env = {
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'ap-southeast-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+
+export default defineConfig({
+  test: {
+    env,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Chromium, dynalite and the SES emulator are real processes: run files one at a time on 2 cores.
+          fileParallelism: false,
+        },
+      },
+      { extends: true, test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
+  },
+});
