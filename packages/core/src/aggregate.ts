@@ -1,0 +1,67 @@
+import type { Result, Status } from './result.js';
+
+/**
+ * One agency's day (UTC+7 calendar day), kept in the store as rounds finish so the site reads aggregates
+ * rather than every raw result. Raw samples are kept (at most 24 a day each) so medians and p95 stay exact.
+ */
+export interface DailyAggregate {
+  agencyId: string;
+  /** Calendar day in Asia/Ho_Chi_Minh, `YYYY-MM-DD`. */
+  day: string;
+  rounds: number;
+  statuses: Partial<Record<Status, number>>;
+  homeLoadMs: number[];
+  homeLcpMs: number[];
+  formReadyMs: number[];
+  scores: number[];
+  /** Round times (ISO) already counted, so a replayed or retried round is not counted twice. */
+  ats: string[];
+}
+
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+export const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** The Vietnamese calendar day of an ISO instant. */
+export const vnDay = (iso: string): string => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Adds one result to its day's aggregate (pure; idempotent for the same `at`). */
+export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggregate {
+  const day = vnDay(r.at);
+  const base: DailyAggregate = agg ?? {
+    agencyId: r.agencyId,
+    day,
+    rounds: 0,
+    statuses: {},
+    homeLoadMs: [],
+    homeLcpMs: [],
+    formReadyMs: [],
+    scores: [],
+    ats: [],
+  };
+  if (base.ats.includes(r.at)) return base;
+  const push = (xs: number[], v: number | null | undefined) => (v == null ? xs : [...xs, v]);
+  return {
+    ...base,
+    rounds: base.rounds + 1,
+    statuses: { ...base.statuses, [r.status]: (base.statuses[r.status] ?? 0) + 1 },
+    homeLoadMs: push(base.homeLoadMs, r.pages.home?.loadMs),
+    homeLcpMs: push(base.homeLcpMs, r.pages.home?.lcpMs),
+    formReadyMs: push(base.formReadyMs, r.pages.form?.readyMs),
+    scores: push(base.scores, r.score),
+    ats: [...base.ats, r.at],
+  };
+}
+
+/** Quantile by nearest rank; null for no data. */
+export function quantile(xs: readonly number[], q: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? null;
+}
+
+/** Share of rounds in which the portal answered (up or degraded), over rounds the monitor could judge. */
+export function availability(statuses: Partial<Record<Status, number>>): number | null {
+  const up = (statuses.up ?? 0) + (statuses.degraded ?? 0);
+  const judged = up + (statuses.down ?? 0);
+  return judged === 0 ? null : up / judged;
+}
