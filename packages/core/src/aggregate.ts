@@ -14,6 +14,10 @@ export interface DailyAggregate {
   homeLcpMs: number[];
   formReadyMs: number[];
   scores: number[];
+  /** How many rounds of the day each check failed in (for "failing since" on the site). */
+  failedChecks: Record<string, number>;
+  /** Breached threshold names and how many rounds breached them. */
+  breaches: Record<string, number>;
   /** Round times (ISO) already counted, so a replayed or retried round is not counted twice. */
   ats: string[];
 }
@@ -36,6 +40,8 @@ export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggr
     homeLcpMs: [],
     formReadyMs: [],
     scores: [],
+    failedChecks: {},
+    breaches: {},
     ats: [],
   };
   if (base.ats.includes(r.at)) return base;
@@ -48,9 +54,14 @@ export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggr
     homeLcpMs: push(base.homeLcpMs, r.pages.home?.lcpMs),
     formReadyMs: push(base.formReadyMs, r.pages.form?.readyMs),
     scores: push(base.scores, r.score),
+    failedChecks: count(base.failedChecks, r.checks.filter((c) => c.status === 'fail').map((c) => c.id)),
+    breaches: count(base.breaches, r.breaches),
     ats: [...base.ats, r.at],
   };
 }
+
+const count = (m: Record<string, number>, keys: string[]): Record<string, number> =>
+  keys.reduce((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), { ...m });
 
 /** Quantile by nearest rank; null for no data. */
 export function quantile(xs: readonly number[], q: number): number | null {

@@ -19,6 +19,7 @@ export const REASONS = [
   'http-429',
   'redirect-national',
   'download',
+  'too-large',
   'guard',
   'network',
   'probe',

@@ -1,0 +1,16 @@
+export * from './aggregate.js';
+export * from './alert-policy.js';
+export * from './artifacts.js';
+export * from './checks/index.js';
+export * from './classify.js';
+export * from './email-alert.js';
+export * from './evaluate.js';
+export * from './html.js';
+export * from './incident.js';
+export * from './maintenance.js';
+export * from './registry.js';
+export { CheckOverride, Maintenance, RegistryInput } from './registry-schema.js';
+export * from './result.js';
+export * from './text.js';
+export * from './thresholds.js';
+export * from './wording.js';

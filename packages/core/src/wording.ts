@@ -1,0 +1,55 @@
+import type { Status } from './result.js';
+import { THRESHOLD_SOURCES, type ThresholdName } from './thresholds.js';
+
+/** Vietnamese names of the statuses, for emails and the site. */
+export const STATUS_VI: Record<Status, string> = {
+  up: 'Hoạt động tốt',
+  degraded: 'Chậm hoặc không đạt ngưỡng',
+  down: 'Không truy cập được',
+  blocked: 'Bị chặn (tường lửa/captcha)',
+  consolidated: 'Đã hợp nhất về Cổng Dịch vụ công quốc gia',
+  error: 'Lỗi của hệ thống giám sát (không tính cho cơ quan)',
+};
+
+/** Vietnamese names of breachable metrics and the threshold each is measured against. */
+export const METRICS_VI: Record<string, { label: string; unit: 'ms' | 'điểm' | ''; threshold: ThresholdName | null }> = {
+  'home.lcpMs': { label: 'Thời gian hiển thị nội dung chính của trang chủ (LCP)', unit: 'ms', threshold: 'homeLcpMs' },
+  'home.fcpMs': { label: 'Thời gian hiển thị nội dung đầu tiên của trang chủ (FCP)', unit: 'ms', threshold: 'homeFcpMs' },
+  'home.ttfbMs': { label: 'Thời gian máy chủ phản hồi trang chủ (TTFB)', unit: 'ms', threshold: 'homeTtfbMs' },
+  'form.readyMs': { label: 'Thời gian mở trang biểu mẫu thủ tục', unit: 'ms', threshold: 'formReadyMs' },
+  'home.available': { label: 'Trang chủ không truy cập được', unit: '', threshold: null },
+  'form.available': { label: 'Trang biểu mẫu không truy cập được', unit: '', threshold: null },
+  score: { label: 'Điểm đánh giá theo thang 100 điểm (QĐ 473/QĐ-BTTTT)', unit: 'điểm', threshold: 'minScore' },
+};
+
+/** "4,2 giây" / "850 ms" / "72 điểm". */
+export function formatValue(value: number, unit: 'ms' | 'điểm' | ''): string {
+  if (unit === 'ms') return value >= 1000 ? `${(value / 1000).toFixed(1).replace('.', ',')} giây` : `${Math.round(value)} ms`;
+  if (unit === 'điểm') return `${Math.round(value)} điểm`;
+  return String(value);
+}
+
+/** One breach as a Vietnamese sentence: what, measured value, threshold and its source. */
+export function describeBreach(b: { metric: string; value: number; limit: number }): string {
+  const m = METRICS_VI[b.metric];
+  if (!m) return b.metric;
+  if (!m.threshold) return m.label;
+  const source = THRESHOLD_SOURCES[m.threshold];
+  return `${m.label}: ${formatValue(b.value, m.unit)} (ngưỡng ${formatValue(b.limit, m.unit)} — ${source.source})`;
+}
+
+/** "3 giờ", "1 ngày 6 giờ", "45 phút". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} phút`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} giờ${minutes % 60 ? ` ${minutes % 60} phút` : ''}`;
+  return `${Math.floor(hours / 24)} ngày${hours % 24 ? ` ${hours % 24} giờ` : ''}`;
+}
+
+/** "08:00 21/11/2026" in Asia/Ho_Chi_Minh (UTC+7). */
+export function formatVnTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
