@@ -25,6 +25,7 @@ export const initialState = (agencyId: string): AlertState => ({
   streakSince: null,
   incident: null,
   lastAt: null,
+  pending: [],
   version: 0,
 });
 

@@ -41,6 +41,12 @@ export interface PageArtifacts {
   screenshot: string | null;
   /** Wall time of this attempt. */
   durationMs: number;
+  /** Dialogs (alert/confirm/prompt/beforeunload) the probe dismissed. */
+  dialogs?: number;
+  /** Popup windows the probe closed. */
+  popups?: number;
+  /** Bytes received from the portal's servers for this page (through the request guard). */
+  bytes?: number;
 }
 
 /** A link or control seen on a page. All strings are portal-supplied. */

@@ -11,6 +11,8 @@ export interface AlertState {
   incident: Incident | null;
   /** The last round applied, so a repeated round is not applied twice. */
   lastAt: string | null;
+  /** Transitions decided but not yet confirmed sent: sent (once, by key) on the next pass if a send crashed. */
+  pending: Transition[];
   /** Optimistic-locking version for the conditional write. */
   version: number;
 }

@@ -59,20 +59,23 @@ export function parseRegistry(text: string, file: string): Registry {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_REGISTRY_BYTES) {
     throw new RegistryError(file, [
-      `file is too large: ${(bytes / 1048576).toFixed(1)} MB (at most ${MAX_REGISTRY_BYTES / 1048576} MB)`,
+      `${file}: file is too large: ${(bytes / 1048576).toFixed(1)} MB (at most ${MAX_REGISTRY_BYTES / 1048576} MB)`,
     ]);
   }
-  if (text.trim() === '') throw new RegistryError(file, ['file is empty: expected "version: 1" and a list of agencies']);
+  if (text.trim() === '') throw new RegistryError(file, [`${file}: file is empty: expected "version: 1" and a list of agencies`]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new RegistryError(
       file,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
         return `${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: YAML: ${e.message.split('\n')[0]}`;
       }),
     );
+  }
+  if (doc.contents === null) {
+    throw new RegistryError(file, [`${file}:1: file has no content (only comments): expected "version: 1" and a list of agencies`]);
   }
   let data: unknown;
   try {
@@ -89,12 +92,13 @@ export function parseRegistry(text: string, file: string): Registry {
     }
     return '?';
   };
-  const parsed = RegistryInput.safeParse(data);
+  const parsed = RegistryInput.safeParse(data, { reportInput: true });
   const problems: string[] = [];
-  const report = (path: readonly PropertyKey[], message: string) =>
-    problems.push(`${file}:${lineOf(path)}: ${formatPath(path)}: ${message}`);
+  const report = (path: readonly PropertyKey[], message: string, at: readonly PropertyKey[] = path) =>
+    problems.push(`${file}:${lineOf(at)}: ${formatPath(path)}: ${message}`);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(issue.path, describe(issue));
+    for (const issue of parsed.error.issues)
+      report(issue.path, describe(issue), issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path);
   } else {
     const seen = new Map<string, number>();
     parsed.data.agencies.forEach((a, i) => {
