@@ -13,7 +13,23 @@ import { navigationError } from '../../packages/probe/src/page-error.js';
 describe('guard policy', () => {
   it('refuses every non-public address range and allows public unicast', () => {
     // prepare
-    const refused = ['127.0.0.1', '::1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', 'fe80::1', 'fc00::1', 'fd12::1', '0.0.0.0', '::', '224.0.0.1', '100.64.0.1', '::ffff:127.0.0.1', '::ffff:169.254.169.254'];
+    const refused = [
+      '127.0.0.1',
+      '::1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      'fe80::1',
+      'fc00::1',
+      'fd12::1',
+      '0.0.0.0',
+      '::',
+      '224.0.0.1',
+      '100.64.0.1',
+      '::ffff:127.0.0.1',
+      '::ffff:169.254.169.254',
+    ];
     const allowed = ['8.8.8.8', '203.113.131.1', '2001:4860:4860::8888'];
     // act
     const decisions = [...refused, ...allowed].map((a) => checkTarget(new Set(), 'portal.gov.vn', '443', a));
@@ -40,9 +56,9 @@ describe('guard policy', () => {
     expect(hostPortOfUrl('http://[::1]:81/')).toBe('::1:81');
     expect(hostPortOfUrl('nonsense')).toBeNull();
     expect(['http://a/', 'HTTPS://a/'].map(isAllowedScheme)).toEqual([true, true]);
-    expect(['file:///etc/passwd', 'ftp://a/', 'chrome://crash', 'data:text/html,x', 'javascript:1', ''].map(isAllowedScheme)).toEqual([
-      false, false, false, false, false, false,
-    ]);
+    expect(
+      ['file:///etc/passwd', 'ftp://a/', 'chrome://crash', 'data:text/html,x', 'javascript:1', ''].map(isAllowedScheme),
+    ).toEqual([false, false, false, false, false, false]);
   });
 });
 
@@ -66,7 +82,11 @@ describe('navigation error codes', () => {
     // prepare
     const events = [{ hostPort: '169.254.169.254:443', code: 'guard:private-address', message: 'linkLocal' }];
     // act
-    const tunnel = navigationError(new Error('page.goto: net::ERR_TUNNEL_CONNECTION_FAILED at https://169.254.169.254/'), 'https://169.254.169.254/', events);
+    const tunnel = navigationError(
+      new Error('page.goto: net::ERR_TUNNEL_CONNECTION_FAILED at https://169.254.169.254/'),
+      'https://169.254.169.254/',
+      events,
+    );
     const refused = navigationError(new Error('page.goto: net::ERR_CERT_DATE_INVALID at https://a/'), 'https://a/', events);
     const timeout = navigationError(new DeadlineError('navigation', 10), null, []);
     const download = navigationError(new Error('page.goto: Download is starting'), null, []);

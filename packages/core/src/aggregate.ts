@@ -54,14 +54,20 @@ export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggr
     homeLcpMs: push(base.homeLcpMs, r.pages.home?.lcpMs),
     formReadyMs: push(base.formReadyMs, r.pages.form?.readyMs),
     scores: push(base.scores, r.score),
-    failedChecks: count(base.failedChecks, r.checks.filter((c) => c.status === 'fail').map((c) => c.id)),
+    failedChecks: count(
+      base.failedChecks,
+      r.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    ),
     breaches: count(base.breaches, r.breaches),
     ats: [...base.ats, r.at],
   };
 }
 
-const count = (m: Record<string, number>, keys: string[]): Record<string, number> =>
-  keys.reduce((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), { ...m });
+const count = (m: Record<string, number>, keys: string[]): Record<string, number> => {
+  const out = { ...m };
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+};
 
 /** Quantile by nearest rank; null for no data. */
 export function quantile(xs: readonly number[], q: number): number | null {

@@ -50,7 +50,10 @@ export function advance(state: AlertState, result: Result, policy: AlertSettings
     const cleanRounds = state.cleanRounds + 1;
     if (cleanRounds < policy.recoverRounds) return [{ ...next, cleanRounds }, null];
     const incident: Incident = { ...state.incident, resolvedAt: at };
-    return [{ ...next, cleanRounds: 0, incident: null }, { kind: 'resolve', incident, step: 'resolve', at }];
+    return [
+      { ...next, cleanRounds: 0, incident: null },
+      { kind: 'resolve', incident, step: 'resolve', at },
+    ];
   }
 
   const breachedRounds = state.breachedRounds + 1;
@@ -70,16 +73,25 @@ export function advance(state: AlertState, result: Result, policy: AlertSettings
       escalated: false,
       resolvedAt: null,
     };
-    return [{ ...next, incident }, { kind: 'open', incident, step: 'open', at }];
+    return [
+      { ...next, incident },
+      { kind: 'open', incident, step: 'open', at },
+    ];
   }
   if (!open.escalated && hoursBetween(open.openedAt, at) >= policy.escalateAfterHours) {
     const incident = { ...open, escalated: true, lastNotifiedAt: at, status: result.status, breaches: result.breaches };
-    return [{ ...next, incident }, { kind: 'escalate', incident, step: 'escalate', at }];
+    return [
+      { ...next, incident },
+      { kind: 'escalate', incident, step: 'escalate', at },
+    ];
   }
   if (hoursBetween(open.lastNotifiedAt, at) >= policy.remindEveryHours) {
     const reminders = open.reminders + 1;
     const incident = { ...open, reminders, lastNotifiedAt: at, status: result.status, breaches: result.breaches };
-    return [{ ...next, incident }, { kind: 'remind', incident, step: `remind-${reminders}`, at }];
+    return [
+      { ...next, incident },
+      { kind: 'remind', incident, step: `remind-${reminders}`, at },
+    ];
   }
   return [{ ...next, incident: { ...open, status: result.status, breaches: result.breaches } }, null];
 }

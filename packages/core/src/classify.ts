@@ -27,7 +27,8 @@ export function classifyError(code: string): Failure {
   if (code === 'probe' || code.startsWith('probe:')) return { status: 'error', reason: 'probe' };
   if (code.startsWith('guard:')) return { status: 'down', reason: 'guard' };
   if (code === 'timeout' || /ERR_(CONNECTION_)?TIMED_OUT/.test(code)) return { status: 'down', reason: 'timeout' };
-  if (/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|ERR_ADDRESS_UNREACHABLE/.test(code)) return { status: 'down', reason: 'dns' };
+  if (/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|ERR_ADDRESS_UNREACHABLE/.test(code))
+    return { status: 'down', reason: 'dns' };
   if (/ERR_CERT_|ERR_SSL_|ERR_BAD_SSL/.test(code)) return { status: 'down', reason: 'tls' };
   if (/ERR_CONNECTION_REFUSED/.test(code)) return { status: 'down', reason: 'refused' };
   if (/ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(code))
@@ -35,6 +36,9 @@ export function classifyError(code: string): Failure {
   if (code === 'redirect-loop' || /ERR_TOO_MANY_REDIRECTS/.test(code)) return { status: 'down', reason: 'redirect-loop' };
   if (code === 'download' || /ERR_ABORTED.*download/i.test(code)) return { status: 'down', reason: 'download' };
   if (code === 'too-large') return { status: 'down', reason: 'too-large' };
+  if (code === 'popup-storm') return { status: 'down', reason: 'popup-storm' };
+  // A redirect to file:, data: or another non-web scheme: refused by the browser like the guard refuses it.
+  if (/ERR_UNSAFE_REDIRECT/.test(code)) return { status: 'down', reason: 'guard' };
   // The guard proxy is ours: a tunnel failure that the probe did not attribute to the guard is our fault.
   if (/ERR_TUNNEL_CONNECTION_FAILED|ERR_PROXY_/.test(code)) return { status: 'error', reason: 'probe' };
   if (code.startsWith('net::ERR_')) return { status: 'down', reason: 'network' };

@@ -29,7 +29,11 @@ export interface AlertEmailInput {
 const STATE_VI = { open: 'Cảnh báo', remind: 'Nhắc lại', escalate: 'Chuyển cấp', resolve: 'Đã khôi phục' } as const;
 
 const problemOf = (r: Result): string =>
-  r.status === 'down' ? 'không truy cập được' : r.breaches.includes('score') && r.breaches.length === 1 ? 'điểm đánh giá thấp' : 'chậm hoặc không đạt ngưỡng';
+  r.status === 'down'
+    ? 'không truy cập được'
+    : r.breaches.includes('score') && r.breaches.length === 1
+      ? 'điểm đánh giá thấp'
+      : 'chậm hoặc không đạt ngưỡng';
 
 /** Builds the Vietnamese alert/reminder/escalation/recovery email (HTML and text), short and phone-readable. */
 export function alertEmail(input: AlertEmailInput): EmailMessage {
@@ -61,9 +65,17 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
       ...result.breachDetails.map((b) => `- ${describeBreach(b)}`),
     );
     if (kind === 'escalate') lines.push('', 'Sự cố chưa được khắc phục sau thời gian cho phép nên được chuyển cấp.');
-    lines.push('', 'Đề nghị: chỉ đạo đơn vị vận hành kiểm tra máy chủ, đường truyền và trang biểu mẫu; hệ thống sẽ tự gửi thư khi cổng khôi phục.');
+    lines.push(
+      '',
+      'Đề nghị: chỉ đạo đơn vị vận hành kiểm tra máy chủ, đường truyền và trang biểu mẫu; hệ thống sẽ tự gửi thư khi cổng khôi phục.',
+    );
   }
-  const table = recent.slice(-24).map((r) => `${formatVnTime(r.at).slice(0, 5)}  ${STATUS_VI[r.status]}${r.pages.home?.lcpMs != null ? `  LCP ${formatValue(r.pages.home.lcpMs, 'ms')}` : ''}`);
+  const table = recent
+    .slice(-24)
+    .map(
+      (r) =>
+        `${formatVnTime(r.at).slice(0, 5)}  ${STATUS_VI[r.status]}${r.pages.home?.lcpMs != null ? `  LCP ${formatValue(r.pages.home.lcpMs, 'ms')}` : ''}`,
+    );
   const text = [
     ...lines,
     '',

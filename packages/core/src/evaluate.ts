@@ -16,18 +16,32 @@ const over = (metric: string, value: number | null | undefined, limit: number): 
   value != null && value > limit ? { metric, value: Math.round(value), limit } : null;
 
 /** Timing thresholds a loaded page went over. A page that failed to load breaches `<kind>.available`. */
-export function pageBreaches(kind: 'home' | 'form', page: PageArtifacts, t: Thresholds, nationalHosts: readonly string[]): Breach[] {
+export function pageBreaches(
+  kind: 'home' | 'form',
+  page: PageArtifacts,
+  t: Thresholds,
+  nationalHosts: readonly string[],
+): Breach[] {
   const failure = classifyPage(page, nationalHosts);
   if (failure) return failure.status === 'down' ? [{ metric: `${kind}.available`, value: 0, limit: 1 }] : [];
   const list =
     kind === 'home'
-      ? [over('home.lcpMs', page.lcpMs, t.homeLcpMs), over('home.fcpMs', page.fcpMs, t.homeFcpMs), over('home.ttfbMs', page.ttfbMs, t.homeTtfbMs)]
+      ? [
+          over('home.lcpMs', page.lcpMs, t.homeLcpMs),
+          over('home.fcpMs', page.fcpMs, t.homeFcpMs),
+          over('home.ttfbMs', page.ttfbMs, t.homeTtfbMs),
+        ]
       : [over('form.readyMs', page.readyMs, t.formReadyMs)];
   return list.filter((b): b is Breach => b !== null);
 }
 
 /** Whether a page should be probed again before the round counts it (it failed or breached). */
-export const needsConfirmation = (kind: 'home' | 'form', page: PageArtifacts, t: Thresholds, nationalHosts: readonly string[]): boolean => {
+export const needsConfirmation = (
+  kind: 'home' | 'form',
+  page: PageArtifacts,
+  t: Thresholds,
+  nationalHosts: readonly string[],
+): boolean => {
   const failure = classifyPage(page, nationalHosts);
   return failure?.status === 'down' || pageBreaches(kind, page, t, nationalHosts).length > 0;
 };
@@ -77,7 +91,11 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
     .filter(([, o]) => o.skip)
     .map(([id]) => id);
   const checks = judgeChecks(a.facts, { home: a.home, skipped });
-  const scored = scoreChecks(checks, { breaches: timing.map((b) => b.metric), homeLoaded: true, formLoaded: a.form ? !a.form.error : null });
+  const scored = scoreChecks(checks, {
+    breaches: timing.map((b) => b.metric),
+    homeLoaded: true,
+    formLoaded: a.form ? !a.form.error : null,
+  });
   const min = agency.thresholds.minScore;
   const breachDetails =
     scored.score !== null && scored.score < min ? [...timing, { metric: 'score', value: scored.score, limit: min }] : timing;

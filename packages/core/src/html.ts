@@ -1,6 +1,5 @@
 /** Escapes text for HTML element content and quoted attribute values. */
-export const escapeHtml = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A URL safe to put in an href: only http(s), else null. */
 export const safeHref = (url: string | null | undefined): string | null => {
@@ -15,6 +14,9 @@ export const safeHref = (url: string | null | undefined): string | null => {
 
 /** One line, for mail headers and log lines: control characters (CR, LF, …) become spaces. */
 export const oneLine = (s: string, max = 200): string => {
-  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = s
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };

@@ -4,6 +4,7 @@ export * from './artifacts.js';
 export * from './checks/index.js';
 export * from './classify.js';
 export * from './email-alert.js';
+export * from './email-digest.js';
 export * from './evaluate.js';
 export * from './html.js';
 export * from './incident.js';

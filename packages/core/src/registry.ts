@@ -75,7 +75,9 @@ export function parseRegistry(text: string, file: string): Registry {
     );
   }
   if (doc.contents === null) {
-    throw new RegistryError(file, [`${file}:1: file has no content (only comments): expected "version: 1" and a list of agencies`]);
+    throw new RegistryError(file, [
+      `${file}:1: file has no content (only comments): expected "version: 1" and a list of agencies`,
+    ]);
   }
   let data: unknown;
   try {
@@ -98,7 +100,11 @@ export function parseRegistry(text: string, file: string): Registry {
     problems.push(`${file}:${lineOf(at)}: ${formatPath(path)}: ${message}`);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      report(issue.path, describe(issue), issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path);
+      report(
+        issue.path,
+        describe(issue),
+        issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path,
+      );
   } else {
     const seen = new Map<string, number>();
     parsed.data.agencies.forEach((a, i) => {

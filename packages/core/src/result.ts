@@ -20,6 +20,7 @@ export const REASONS = [
   'redirect-national',
   'download',
   'too-large',
+  'popup-storm',
   'guard',
   'network',
   'probe',

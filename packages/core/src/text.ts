@@ -8,11 +8,7 @@ export const normalize = (s: string): string => s.normalize('NFC').toLocaleLower
 
 /** `normalize`, then without diacritics: NFD, combining marks removed, đ → d. */
 export const fold = (s: string): string =>
-  normalize(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  normalize(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

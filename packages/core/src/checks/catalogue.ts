@@ -26,7 +26,14 @@ const QD473 = 'QĐ 473/QĐ-BTTTT (2024), nhóm an toàn thông tin';
  */
 export const CHECKS: readonly Check[] = [
   // functions: 50 = 6+6+6+6+5+5+4+3+3+3+3
-  { id: 'search', title: 'Tìm kiếm thủ tục cho kết quả', group: 'functions', weight: 6, source: `${ND42}, Điều 7`, judge: judgeSearch },
+  {
+    id: 'search',
+    title: 'Tìm kiếm thủ tục cho kết quả',
+    group: 'functions',
+    weight: 6,
+    source: `${ND42}, Điều 7`,
+    judge: judgeSearch,
+  },
   {
     id: 'procedure-info',
     title: 'Thông tin thủ tục đầy đủ',
@@ -75,7 +82,14 @@ export const CHECKS: readonly Check[] = [
     source: 'QĐ 766/QĐ-TTg (2022): mức độ hài lòng (18 điểm)',
     judge: homeLink(LABELS.satisfaction, 'mục đánh giá mức độ hài lòng'),
   },
-  { id: 'help', title: 'Hướng dẫn, hỏi đáp', group: 'functions', weight: 3, source: `${ND42}`, judge: homeLink(LABELS.help, 'hướng dẫn hoặc hỏi đáp') },
+  {
+    id: 'help',
+    title: 'Hướng dẫn, hỏi đáp',
+    group: 'functions',
+    weight: 3,
+    source: `${ND42}`,
+    judge: homeLink(LABELS.help, 'hướng dẫn hoặc hỏi đáp'),
+  },
   {
     id: 'index-766',
     title: 'Công khai Bộ chỉ số phục vụ người dân và doanh nghiệp',
@@ -114,7 +128,14 @@ export const CHECKS: readonly Check[] = [
     source: `${QD473}; OWASP Secure Headers`,
     judge: judgeSecurityHeaders,
   },
-  { id: 'no-mixed-content', title: 'Không tải nội dung qua HTTP', group: 'security', weight: 2, source: QD473, judge: judgeNoMixedContent },
+  {
+    id: 'no-mixed-content',
+    title: 'Không tải nội dung qua HTTP',
+    group: 'security',
+    weight: 2,
+    source: QD473,
+    judge: judgeNoMixedContent,
+  },
   {
     id: 'privacy-policy',
     title: 'Chính sách bảo vệ dữ liệu cá nhân',

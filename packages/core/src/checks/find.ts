@@ -2,10 +2,7 @@ import type { LinkFact } from '../artifacts.js';
 import { matches } from '../text.js';
 
 /** A link or control whose text, aria-label or title carries one of the labels. */
-export function findLink(
-  links: readonly LinkFact[],
-  labels: readonly string[],
-): { label: string; link: LinkFact } | null {
+export function findLink(links: readonly LinkFact[], labels: readonly string[]): { label: string; link: LinkFact } | null {
   for (const pass of ['text', 'other'] as const) {
     for (const link of links) {
       const fields = pass === 'text' ? [link.text] : [link.ariaLabel, link.title];

@@ -1,5 +1,6 @@
 export { CHECK_IDS, CHECKS, judgeChecks } from './catalogue.js';
 export { describeLink, findLink } from './find.js';
+export { TLS_MIN_DAYS } from './judges-security.js';
 export { LABELS, SEARCH_INPUT_HINTS } from './labels.js';
 export {
   type Grade,
@@ -10,5 +11,4 @@ export {
   scoreChecks,
   scorePerformance,
 } from './score.js';
-export { TLS_MIN_DAYS } from './judges-security.js';
 export { type Check, type CheckGroup, GROUP_WEIGHTS, type JudgeContext, type Judgement } from './types.js';

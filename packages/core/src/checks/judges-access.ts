@@ -49,7 +49,8 @@ export function judgeAccessibility(facts: Facts): Judgement {
   const counts = IMPACTS.map((impact) => [impact, a.violations.filter((v) => v.impact === impact).length] as const);
   const summary = counts.map(([i, n]) => `${i} ${n}`).join(', ');
   const severe = a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  if (severe.length === 0) return pass(`axe-core (WCAG 2.1 A/AA): không có lỗi nghiêm trọng; ${summary}; ${a.passes} quy tắc đạt`);
+  if (severe.length === 0)
+    return pass(`axe-core (WCAG 2.1 A/AA): không có lỗi nghiêm trọng; ${summary}; ${a.passes} quy tắc đạt`);
   const ids = severe
     .slice(0, 4)
     .map((v) => `${v.id} (${v.nodes})`)

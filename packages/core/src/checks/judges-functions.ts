@@ -21,8 +21,7 @@ export function judgeSearch(facts: Facts): Judgement {
   const s = facts.search;
   if (s === null) return notGathered('tìm kiếm');
   if (!s.inputFound) return fail(`Không thấy ô tìm kiếm trên trang chủ (đã tìm ${lookedFor(LABELS.search)})`);
-  if (s.resultCount === 0)
-    return fail(`Tìm "${s.query}" không cho kết quả nào${s.resultsUrl ? ` (${s.resultsUrl})` : ''}`);
+  if (s.resultCount === 0) return fail(`Tìm "${s.query}" không cho kết quả nào${s.resultsUrl ? ` (${s.resultsUrl})` : ''}`);
   return pass(
     `Tìm "${s.query}": ${s.resultCount} kết quả${s.resultsUrl ? ` tại ${s.resultsUrl}` : ''}${s.evidence ? `, ví dụ "${s.evidence}"` : ''}`,
   );

@@ -22,7 +22,8 @@ export function judgeTlsValid(facts: Facts, ctx: JudgeContext): Judgement {
   if (homeIsHttps(ctx) === false && facts.tls === null) return fail('Trang chủ không dùng HTTPS: không có chứng chỉ');
   const t = facts.tls;
   if (t === null) return notGathered('chứng chỉ TLS');
-  if (!t.authorized) return fail(`Chứng chỉ không hợp lệ: ${t.error ?? 'không được tin cậy'}${t.issuer ? ` (cấp bởi ${t.issuer})` : ''}`);
+  if (!t.authorized)
+    return fail(`Chứng chỉ không hợp lệ: ${t.error ?? 'không được tin cậy'}${t.issuer ? ` (cấp bởi ${t.issuer})` : ''}`);
   if (t.daysToExpiry !== null && t.daysToExpiry < TLS_MIN_DAYS)
     return fail(`Chứng chỉ sắp hết hạn: còn ${t.daysToExpiry} ngày (hết hạn ${t.validTo})`);
   return pass(

@@ -49,4 +49,12 @@ export const LABELS = {
 } as const satisfies Record<string, readonly string[] | Record<string, readonly string[]>>;
 
 /** Input placeholders and names that mark the portal's search box. */
-export const SEARCH_INPUT_HINTS = ['Nhập từ khoá tìm kiếm', 'Nhập từ khóa tìm kiếm', 'Tìm kiếm', 'từ khóa', 'từ khoá', 'keyword', 'search'];
+export const SEARCH_INPUT_HINTS = [
+  'Nhập từ khoá tìm kiếm',
+  'Nhập từ khóa tìm kiếm',
+  'Tìm kiếm',
+  'từ khóa',
+  'từ khoá',
+  'keyword',
+  'search',
+];

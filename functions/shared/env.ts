@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const Env = z.object({
+  DVCWATCH_STAGE: z.string().default('dev'),
+  DVCWATCH_TABLE: z.string().min(3),
+  DVCWATCH_QUEUE_URL: z.string().optional(),
+  DVCWATCH_EVIDENCE_BUCKET: z.string().optional(),
+  DVCWATCH_SITE_BUCKET: z.string().optional(),
+  DVCWATCH_DISTRIBUTION_ID: z.string().optional(),
+  DVCWATCH_SENDER: z.email(),
+  DVCWATCH_CONFIGURATION_SET: z.string().optional(),
+  DVCWATCH_OPERATORS: list,
+  DVCWATCH_REGISTRY: z.string().default('registry/vietnam.yaml'),
+  DVCWATCH_RETENTION_DAYS: z.coerce.number().int().positive().default(400),
+  DVCWATCH_FINALIZE_FUNCTION: z.string().optional(),
+  /** Test and demo only: loopback origins the request guard lets through (local mode). Never set in production. */
+  DVCWATCH_ALLOW_ORIGINS: list,
+  DVCWATCH_PROBE_LOCATION: z.string().default('AWS ap-southeast-1 (Singapore)'),
+  AWS_REGION: z.string().default('ap-southeast-1'),
+  LAMBDA_TASK_ROOT: z.string().optional(),
+});
+
+export type FunctionEnv = z.infer<typeof Env>;
+
+let cached: FunctionEnv | null = null;
+
+/** The functions' environment, parsed once per container; a bad value fails fast naming the variable. */
+export function env(): FunctionEnv {
+  if (cached) return cached;
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between cases. */
+export const resetEnv = () => {
+  cached = null;
+};

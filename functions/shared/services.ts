@@ -1,0 +1,61 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
+import type { Registry } from '@dvcwatch/core';
+import { Mailer } from '@dvcwatch/notify';
+import type { Logger, RunnerDeps } from '@dvcwatch/runner';
+import { Sends, Store } from '@dvcwatch/store';
+import { env, type FunctionEnv } from './env.js';
+import { loadRegistry } from './registry.js';
+
+// Clients are created once per container. The SDK reads AWS_ENDPOINT_URL_DYNAMODB / _SES / _S3 itself, so
+// the same code talks to dynalite, the SES emulator and a local S3 in tests, and to AWS in production.
+let clients: { dynamo: DynamoDBClient; ses: SESClient; s3: S3Client } | null = null;
+
+/** The AWS clients of this container. */
+export function awsClients() {
+  if (clients) return clients;
+  const region = env().AWS_REGION;
+  clients = {
+    dynamo: new DynamoDBClient({ region, maxAttempts: 6 }),
+    // SES throttling is retried by the Mailer with jitter; the SDK's own retry would multiply attempts.
+    ses: new SESClient({ region, maxAttempts: 1, requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 } }),
+    s3: new S3Client({ region, forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }),
+  };
+  return clients;
+}
+
+/** Tests swap endpoints between cases. */
+export const resetClients = () => {
+  clients = null;
+};
+
+/** The registry with the deployment's operators added. */
+export async function registryFor(e: FunctionEnv): Promise<Registry> {
+  const r = await loadRegistry(e.DVCWATCH_REGISTRY, awsClients().s3, e.LAMBDA_TASK_ROOT ?? process.cwd());
+  return { ...r, operators: [...new Set([...r.operators, ...e.DVCWATCH_OPERATORS])] };
+}
+
+/** The runner's dependencies on AWS. */
+export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
+  const e = env();
+  const { dynamo, ses } = awsClients();
+  const registry = await registryFor(e);
+  const sends = new Sends(dynamo, e.DVCWATCH_TABLE);
+  const siteBase = registry.siteUrl?.replace(/\/$/, '') ?? null;
+  return {
+    registry,
+    store: new Store(dynamo, e.DVCWATCH_TABLE, e.DVCWATCH_RETENTION_DAYS),
+    sends,
+    mailer: new Mailer({
+      ses,
+      sends,
+      from: e.DVCWATCH_SENDER,
+      // SES sandbox: 1 message a second (DOMAIN.md); production accounts allow more, this stays safe.
+      minIntervalMs: 1_000,
+      ...(e.DVCWATCH_CONFIGURATION_SET ? { configurationSet: e.DVCWATCH_CONFIGURATION_SET } : {}),
+    }),
+    log,
+    evidenceUrl: (key) => (siteBase ? `${siteBase}/${key}` : null),
+  };
+}

@@ -1,0 +1,43 @@
+import { formatVnTime } from '@dvcwatch/core';
+import type { Logger } from '@dvcwatch/runner';
+import { parse } from './args.js';
+import { openLocal } from './context.js';
+import type { CliEnv } from './env.js';
+
+/** `dvcwatch alerts`: incidents and every email sent, with status (and SES bounces/complaints). */
+export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (l: string) => void): Promise<number> {
+  const { values } = parse(argv, { registry: { type: 'string' }, agency: { type: 'string' }, json: { type: 'boolean' } });
+  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  try {
+    const ids = values.agency ? [values.agency] : ctx.registry.agencies.map((a) => a.id);
+    const incidents = (
+      await Promise.all(ids.map(async (id) => (await ctx.deps.store.incidents(id)).map((i) => ({ agencyId: id, ...i }))))
+    ).flat();
+    const sends = (await ctx.deps.sends.list(values.agency)).filter((s) => !values.agency || s.scope === values.agency);
+    const feedback = await ctx.deps.sends.sesEvents();
+    if (values.json) {
+      for (const i of incidents) out(JSON.stringify({ type: 'incident', ...i }));
+      for (const s of sends) out(JSON.stringify({ ...s, type: 'email', emailKind: s.kind }));
+      for (const f of feedback) out(JSON.stringify({ ...f, type: 'ses-feedback', feedbackType: f.type }));
+      return 0;
+    }
+    out(`Sự cố (${incidents.length}):`);
+    for (const i of incidents) {
+      out(
+        `  ${i.agencyId}  mở ${formatVnTime(i.openedAt)}  ${i.resolvedAt ? `đóng ${formatVnTime(i.resolvedAt)}` : 'ĐANG MỞ'}  ${i.breaches.join(', ')}`,
+      );
+    }
+    out(`Thư (${sends.length}):`);
+    for (const s of sends)
+      out(
+        `  ${s.createdAt}  ${s.scope}  ${s.step}  ${s.state === 'sent' ? 'đã gửi' : `chưa gửi (${s.lastError ?? 'đang gửi'})`}  → ${s.to.join(', ')}  "${s.subject}"`,
+      );
+    if (feedback.length) {
+      out(`Phản hồi từ SES (${feedback.length}):`);
+      for (const f of feedback) out(`  ${f.at}  ${f.type}  ${f.recipients.join(', ')}  ${f.detail}`);
+    }
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

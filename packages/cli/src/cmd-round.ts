@@ -1,0 +1,89 @@
+import { type Result, STATUS_VI } from '@dvcwatch/core';
+import { type Logger, runRound } from '@dvcwatch/runner';
+import { intOption, isoOption, parse } from './args.js';
+import { type LocalContext, openLocal } from './context.js';
+import { autostartDemo } from './demo-autostart.js';
+import type { CliEnv } from './env.js';
+import { fileSpool } from './local-files.js';
+import { writeSite } from './site-writer.js';
+
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
+const ms = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v)}`);
+
+/** One summary line of a result, for the live progress and the table. */
+export const resultLine = (r: Result): string =>
+  `${pad(r.agencyId, 22)} ${pad(r.status, 12)} ${pad(ms(r.pages.home?.lcpMs), 7)} ${pad(ms(r.pages.form?.readyMs), 7)} ${pad(r.score == null ? '—' : `${r.score} ${r.grade}`, 7)} ${r.breaches.join(',')}`;
+
+/** Runs one round in an open context and rebuilds the site; returns a printable summary. */
+export async function roundIn(
+  ctx: LocalContext,
+  o: { at: string; trigger: 'schedule' | 'manual' | 'replay'; site: boolean; checks: boolean; concurrency: number },
+  out: (line: string) => void,
+): Promise<void> {
+  const started = performance.now();
+  const results: Result[] = [];
+  out(`Vòng đo ${o.at}: ${ctx.registry.agencies.length} cơ quan, ${o.concurrency} luồng song song`);
+  const summary = await runRound(ctx.deps, {
+    at: o.at,
+    trigger: o.trigger,
+    concurrency: o.concurrency,
+    spool: fileSpool(ctx.paths.spool),
+    now: () => new Date().toISOString(),
+    probe: { prober: ctx.prober(), registry: ctx.registry, evidence: evidencePlan(ctx), facts: o.checks },
+    onResult: (r, done, total) => {
+      results.push(r);
+      out(
+        `  [${done}/${total}] ${r.agencyId}: ${STATUS_VI[r.status]}${r.breaches.length ? ` — vượt ngưỡng: ${r.breaches.join(', ')}` : ''}`,
+      );
+    },
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  out('');
+  out(`${pad('cơ quan', 22)} ${pad('trạng thái', 12)} ${pad('LCP ms', 7)} ${pad('form ms', 7)} ${pad('điểm', 7)} vượt ngưỡng`);
+  for (const r of results.sort((a, b) => a.agencyId.localeCompare(b.agencyId))) out(resultLine(r));
+  out('');
+  out(
+    `Xong sau ${seconds} s: ${summary.results}/${summary.expected} kết quả${summary.missing.length ? `, thiếu ${summary.missing.join(', ')}` : ''}${summary.spooled ? `, ${summary.spooled} kết quả chờ ghi (spool)` : ''}.`,
+  );
+  if (o.site) {
+    const site = await writeSite(ctx, o.at);
+    out(`Trang tổng hợp: ${ctx.paths.site}/index.html (${site.files} tệp, ${site.ms} ms)`);
+  }
+  out(`Thư đã gửi (.eml): ${ctx.paths.outbox}`);
+}
+
+const evidencePlan = (ctx: LocalContext) => ({
+  path: (agencyId: string, at: string, page: 'home' | 'form') => {
+    const key = `evidence/${agencyId}/${at.replace(/[:.]/g, '-')}-${page}.jpg`;
+    return { file: `${ctx.paths.site}/${key}`, key };
+  },
+});
+
+/** `dvcwatch round`: one round now or at --at; exit 0 when the round completed, whatever the portals did. */
+export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l: string) => void): Promise<number> {
+  const { values } = parse(argv, {
+    registry: { type: 'string' },
+    at: { type: 'string' },
+    site: { type: 'boolean' },
+    checks: { type: 'boolean' },
+    concurrency: { type: 'string' },
+  });
+  const at = isoOption('at', values.at) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const concurrency = intOption('concurrency', values.concurrency, 1, 16) ?? env.DVCWATCH_CONCURRENCY;
+  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const demo = await autostartDemo(ctx.registry).catch(async (e: unknown) => {
+    await ctx.close();
+    throw e;
+  });
+  try {
+    await roundIn(
+      ctx,
+      { at, trigger: values.at ? 'replay' : 'manual', site: values.site !== false, checks: values.checks !== false, concurrency },
+      out,
+    );
+    return 0;
+  } finally {
+    await ctx.close();
+    await demo?.close();
+  }
+}

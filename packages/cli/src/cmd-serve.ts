@@ -1,0 +1,81 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '@dvcwatch/runner';
+import { Cron } from 'croner';
+import sirv from 'sirv';
+import { intOption, parse } from './args.js';
+import { roundIn } from './cmd-round.js';
+import { openLocal } from './context.js';
+import { autostartDemo } from './demo-autostart.js';
+import type { CliEnv } from './env.js';
+
+/** The round's time for a scheduled tick: the hour it belongs to, so every agency's rows line up. */
+export const topOfHour = (ms: number): string => new Date(Math.floor(ms / 3_600_000) * 3_600_000).toISOString();
+
+/**
+ * `dvcwatch serve`: the local service. A round at once, then at the top of every hour with no human action;
+ * the site on http://127.0.0.1:PORT. A tick that finds the previous round still running is skipped (logged),
+ * never queued, so rounds never pile up.
+ */
+export async function cmdServe(
+  argv: string[],
+  env: CliEnv,
+  log: Logger,
+  out: (l: string) => void,
+  signal?: AbortSignal,
+): Promise<number> {
+  const { values } = parse(argv, { registry: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } });
+  const port = intOption('port', values.port, 0, 65535) ?? env.DVCWATCH_PORT;
+  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const demo = values.demo === false ? null : await autostartDemo(ctx.registry);
+  const assets = sirv(ctx.paths.site, { dev: true, extensions: ['html'] });
+  const server = http.createServer((req, res) =>
+    assets(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end('Không tìm thấy trang (404). Trang tổng hợp có sau vòng đo đầu tiên.');
+    }),
+  );
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  out(`dvcwatch đang chạy. Trang tổng hợp: ${url}`);
+  out(`Thư gửi đi (.eml): ${ctx.paths.outbox} — DynamoDB: ${ctx.endpoints.dynamodb} — SES: ${ctx.endpoints.ses}`);
+  let running: Promise<void> | null = null;
+  const tick = (at: string, trigger: 'schedule' | 'manual') => {
+    if (running) {
+      log.warn('previous round still running: this tick is skipped', { at });
+      out(`Bỏ qua vòng ${at}: vòng trước chưa xong.`);
+      return running;
+    }
+    running = roundIn(ctx, { at, trigger, site: true, checks: true, concurrency: env.DVCWATCH_CONCURRENCY }, out)
+      .catch((e: unknown) => {
+        // The schedule must never die: a failed round is logged and the next tick runs as usual.
+        log.error('round failed', { at, error: e instanceof Error ? e.stack : String(e) });
+        out(`Vòng ${at} lỗi: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        running = null;
+        out(`Vòng tiếp theo lúc ${job.nextRun()?.toISOString() ?? '?'} — ${url}`);
+      });
+    return running;
+  };
+  const job = new Cron(
+    '0 * * * *',
+    { timezone: 'Asia/Ho_Chi_Minh', protect: true },
+    () => void tick(topOfHour(Date.now()), 'schedule'),
+  );
+  void tick(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), 'manual');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  out('Đang dừng…');
+  job.stop();
+  await running;
+  await new Promise<void>((r) => server.close(() => r()));
+  await ctx.close();
+  await demo?.close();
+  return 0;
+}

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { parseRegistry, type Registry } from '@dvcwatch/core';
+import { Mailer } from '@dvcwatch/notify';
+import { createProber, type Prober } from '@dvcwatch/probe';
+import { type Logger, type RunnerDeps, silentLogger } from '@dvcwatch/runner';
+import { ensureTable, Sends, Store } from '@dvcwatch/store';
+import { type Embedded, startDynalite, startSes } from './embedded.js';
+import type { CliEnv } from './env.js';
+import { outboxWriter } from './local-files.js';
+
+/** Everything a local command needs, and how to stop the embedded services. */
+export interface LocalContext {
+  env: CliEnv;
+  registry: Registry;
+  registryFile: string;
+  deps: RunnerDeps;
+  endpoints: { dynamodb: string; ses: string };
+  paths: { home: string; site: string; outbox: string; spool: string; db: string };
+  prober(): Prober;
+  close(): Promise<void>;
+}
+
+/** Reads and validates a registry file; the error names the file, line and path of every problem. */
+export async function loadRegistry(file: string): Promise<Registry> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: không đọc được tệp (cannot read file): ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      cause: e,
+    });
+  }
+  return parseRegistry(text, file);
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
+
+/** Origins the local guard lets through: only the loopback origins the registry itself names. */
+export function localOrigins(registry: Registry): string[] {
+  const urls = registry.agencies.flatMap((a) => [
+    a.portal.home,
+    ...(a.portal.form ? [a.portal.form] : []),
+    ...Object.values(a.checks ?? {}).flatMap((c) => (c.url ? [c.url] : [])),
+  ]);
+  const origins = urls.map((u) => new URL(u).origin);
+  for (const h of registry.nationalHosts) if (LOOPBACK.test(h)) origins.push(`http://${h}`, `https://${h}`);
+  return [...new Set(origins.filter((o) => LOOPBACK.test(new URL(o).host)))];
+}
+
+/** Opens the local world: embedded DynamoDB and SES on 127.0.0.1 unless the SDK's endpoint variables name others. */
+export async function openLocal(env: CliEnv, registryFile: string, log: Logger = silentLogger): Promise<LocalContext> {
+  const registry = await loadRegistry(registryFile);
+  const paths = {
+    home: env.home,
+    site: join(env.home, 'site'),
+    outbox: join(env.home, 'outbox'),
+    spool: join(env.home, 'spool'),
+    db: join(env.home, 'db'),
+  };
+  const started: Embedded[] = [];
+  try {
+    const start = async (service: () => Promise<Embedded>): Promise<string> => {
+      const e = await service();
+      started.push(e);
+      return e.endpoint;
+    };
+    const dynamodb = env.AWS_ENDPOINT_URL_DYNAMODB ?? (await start(() => startDynalite(paths.db)));
+    const sesEndpoint = env.AWS_ENDPOINT_URL_SES ?? (await start(() => startSes()));
+    // Local servers need no real credentials; an SDK default chain would reach for instance metadata.
+    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    const client = new DynamoDBClient({
+      endpoint: dynamodb,
+      region: env.AWS_REGION,
+      credentials,
+      maxAttempts: 6,
+      requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    });
+    await ensureTable(client, env.DVCWATCH_TABLE);
+    // The SES emulator answers only SES v1 SendEmail/SendRawEmail: a timeout keeps a wrong call from hanging.
+    const ses = new SESClient({
+      endpoint: sesEndpoint,
+      region: env.AWS_REGION,
+      credentials,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    });
+    const store = new Store(client, env.DVCWATCH_TABLE);
+    const sends = new Sends(client, env.DVCWATCH_TABLE);
+    const mailer = new Mailer({ ses, sends, from: env.DVCWATCH_SENDER, onSent: outboxWriter(paths.outbox) });
+    const siteBase = registry.siteUrl?.replace(/\/$/, '') ?? null;
+    const deps: RunnerDeps = {
+      registry,
+      store,
+      sends,
+      mailer,
+      log,
+      evidenceUrl: (key) => (siteBase ? `${siteBase}/${key}` : join(paths.site, key)),
+    };
+    let prober: Prober | null = null;
+    return {
+      env,
+      registry,
+      registryFile,
+      deps,
+      endpoints: { dynamodb, ses: sesEndpoint },
+      paths,
+      prober: () => {
+        const origins = localOrigins(registry);
+        prober ??= createProber({ local: origins.length > 0, allowedOrigins: origins });
+        return prober;
+      },
+      close: async () => {
+        await prober?.close().catch(() => undefined);
+        client.destroy();
+        ses.destroy();
+        for (const s of started.reverse()) await s.close().catch(() => undefined);
+      },
+    };
+  } catch (e) {
+    for (const s of started.reverse()) await s.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './context.js';
+export * from './demo/index.js';
+export * from './embedded.js';
+export * from './env.js';
+export * from './local-files.js';
+export { main } from './main.js';

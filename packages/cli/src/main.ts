@@ -1,0 +1,48 @@
+import { RegistryError } from '@dvcwatch/core';
+import { jsonLogger, silentLogger } from '@dvcwatch/runner';
+import { cmdAlerts } from './cmd-alerts.js';
+import { cmdResults } from './cmd-results.js';
+import { cmdRound } from './cmd-round.js';
+import { cmdServe } from './cmd-serve.js';
+import { cmdValidate } from './cmd-validate.js';
+import { readEnv } from './env.js';
+import { USAGE, UsageError } from './usage.js';
+
+/** The `dvcwatch` command. Returns the exit code: 0 done, 1 bad input or failure, 2 usage error. */
+export async function main(argv: string[], out: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const err = (l: string) => process.stderr.write(`${l}\n`);
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'validate') return await cmdValidate(rest, out);
+    const env = readEnv();
+    const log = process.env.DVCWATCH_LOG === 'json' ? jsonLogger({ service: 'dvcwatch' }) : silentLogger;
+    switch (command) {
+      case 'round':
+        return await cmdRound(rest, env, log, out);
+      case 'results':
+        return await cmdResults(rest, env, log, out);
+      case 'alerts':
+        return await cmdAlerts(rest, env, log, out);
+      case 'serve':
+        return await cmdServe(rest, env, log, out);
+      default:
+        throw new UsageError(`lệnh không rõ (unknown command): ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`dvcwatch: ${e.message}\n`);
+      err(USAGE);
+      return 2;
+    }
+    if (e instanceof RegistryError) {
+      err(`dvcwatch: danh mục không hợp lệ, không chạy gì (registry invalid, nothing was run)\n${e.message}`);
+      return 1;
+    }
+    err(`dvcwatch: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,92 @@
+import { type LinkFact, matches } from '@dvcwatch/core';
+import type { Locator, Page } from 'playwright-core';
+import { CANDIDATES, COLLECT, MARK, TEXT_LENGTH } from './scripts.js';
+
+/** Runs a browser-side script (see scripts.ts) with a JSON argument. */
+export const run = <T>(page: Page, script: string, arg: unknown = null): Promise<T> =>
+  page.evaluate(`(${script})(${JSON.stringify(arg)})`) as Promise<T>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits for client rendering to settle: network idle (bounded), then visible text unchanged over two samples.
+ * Angular/React portals fill the page after their scripts run, well after `load`.
+ */
+export async function settle(page: Page, maxMs = 4_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  await page.waitForLoadState('networkidle', { timeout: Math.min(2_500, maxMs) }).catch(() => undefined);
+  let last = -1;
+  let stable = 0;
+  while (Date.now() < until && stable < 2) {
+    const len = await run<number>(page, TEXT_LENGTH).catch(() => 0);
+    stable = len > 0 && len === last ? stable + 1 : 0;
+    last = len;
+    if (stable < 2) await sleep(150);
+  }
+}
+
+/** Visible text and links/controls of the page, bounded. */
+export const collect = (page: Page, maxLinks = 400, maxText = 20_000) =>
+  run<{ text: string; links: LinkFact[] }>(page, COLLECT, { maxLinks, maxText });
+
+export interface Candidate {
+  i: number;
+  visible: boolean;
+  text: string;
+  ariaLabel: string | null;
+  title: string | null;
+  placeholder: string | null;
+  name: string | null;
+  id: string | null;
+  type: string;
+  tag: string;
+  label: string;
+  context: string;
+}
+
+export const CONTROL_QUERY =
+  'a, button, [role=button], [role=switch], [role=link], [role=menuitem], input[type=button], input[type=submit], [onclick], [title], [aria-label]';
+export const INPUT_QUERY = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea';
+
+let marks = 0;
+
+/**
+ * The control or input whose own words carry one of `labels` (shortest text first, visible first), or the one
+ * `selector` names (a registry override). Returns a locator and the label that matched.
+ */
+export async function findElement(
+  page: Page,
+  labels: readonly string[],
+  opts: { query?: string; selector?: string; fields?: (c: Candidate) => (string | null)[] } = {},
+): Promise<{ locator: Locator; label: string } | null> {
+  if (opts.selector) {
+    const locator = page.locator(opts.selector).first();
+    if ((await locator.count()) === 0) return null;
+    const text = ((await locator.textContent().catch(() => null)) ?? '').trim();
+    return { locator, label: text || opts.selector };
+  }
+  const query = opts.query ?? CONTROL_QUERY;
+  const fields = opts.fields ?? ((c: Candidate) => [c.text, c.ariaLabel, c.title]);
+  const list = await run<Candidate[]>(page, CANDIDATES, { query });
+  const ranked = list
+    .filter((c) => c.visible)
+    .sort((a, b) => a.text.length - b.text.length)
+    .concat(list.filter((c) => !c.visible));
+  for (const c of ranked) {
+    for (const f of fields(c)) {
+      const label = matches(f, labels);
+      if (!label) continue;
+      const mark = `m${++marks}`;
+      if (!(await run<boolean>(page, MARK, { query, i: c.i, mark }))) continue;
+      return { locator: page.locator(`[data-dvcwatch="${mark}"]`), label: (c.text || f || label).slice(0, 120) };
+    }
+  }
+  return null;
+}
+
+/** Clicks and waits for whatever the click starts (a navigation or a re-render), bounded. */
+export async function clickAndSettle(page: Page, locator: Locator, maxMs = 3_000): Promise<void> {
+  await locator.click({ timeout: 2_000 }).catch(async () => locator.dispatchEvent('click'));
+  await page.waitForLoadState('domcontentloaded', { timeout: maxMs }).catch(() => undefined);
+  await settle(page, maxMs);
+}

@@ -1,0 +1,58 @@
+/** Bounds on the work one page may cost the prober. */
+export interface PageLimits {
+  /** Hard limit for one page: navigation, settling, measuring and the screenshot. */
+  timeoutMs: number;
+  /** Bytes received through the guard proxy before the page is cut off as `too-large`. */
+  maxBytes: number;
+  /** Popups closed before the page is given up as `popup-storm`. */
+  maxPopups: number;
+  /** A context or browser that does not close within this is killed (SIGKILL) and the browser relaunched. */
+  closeTimeoutMs: number;
+  /** Quiet period after `load` before reading metrics, so LCP and CLS have settled. */
+  settleMs: number;
+}
+
+/**
+ * Defaults. 20 s per page: Upptime and Checkly default to 30 s for a whole check; a portal page slower than 20 s
+ * is down for a citizen anyway. 15 MB: several times a typical page (the HTTP Archive Web Almanac puts the median
+ * desktop page at about 2–3 MB); provisional.
+ * 500 ms settle: LCP candidates stop being emitted once the page is idle (web.dev, "Largest Contentful Paint").
+ */
+export const DEFAULT_LIMITS: PageLimits = {
+  timeoutMs: 20_000,
+  maxBytes: 15 * 1024 * 1024,
+  maxPopups: 20,
+  closeTimeoutMs: 5_000,
+  settleMs: 500,
+};
+
+/** Thrown by `withTimeout` when its limit passes first. */
+export class DeadlineError extends Error {
+  constructor(
+    readonly what: string,
+    ms: number,
+  ) {
+    super(`${what} took longer than ${ms} ms`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** Resolves with `p`, or rejects with DeadlineError after `ms` (the timer never keeps the process alive). */
+export const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeadlineError(what, ms)), Math.max(0, ms));
+    timer.unref?.();
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+
+/** Sleeps `ms`. */
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));

@@ -1,0 +1,190 @@
+import type { PageArtifacts, PageError } from '@dvcwatch/core';
+import type { Response } from 'playwright-core';
+import { GUARD_HEADER } from './guard.js';
+import { isAllowedScheme } from './guard-policy.js';
+import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
+import { sleep, withTimeout } from './limits.js';
+import { navigationError, pageError } from './page-error.js';
+import { initScript, type PageReading, type PageReport, readScript } from './page-script.js';
+
+/** Options for one probe of one page. */
+export interface ProbePageOptions {
+  timeoutMs?: number;
+  /** Where to write a viewport JPEG screenshot. */
+  screenshotPath?: string;
+}
+
+const round = (v: number | null | undefined): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
+
+/** Artifacts with nothing measured: the start of every probe. */
+const blank = (url: string): PageArtifacts => ({
+  url,
+  finalUrl: null,
+  httpStatus: null,
+  redirects: [],
+  ttfbMs: null,
+  fcpMs: null,
+  lcpMs: null,
+  domContentLoadedMs: null,
+  loadMs: null,
+  tbtMs: null,
+  cls: null,
+  error: null,
+  title: null,
+  headers: {},
+  challenge: false,
+  screenshot: null,
+  durationMs: 0,
+});
+
+/** Total blocking time after FCP: each long task's part beyond 50 ms (Lighthouse's definition, without TTI). */
+export const totalBlockingTime = (tasks: [number, number][], fcp: number | null): number => {
+  let tbt = 0;
+  for (const [start, duration] of tasks) {
+    const from = Math.max(start, fcp ?? 0);
+    const length = start + duration - from;
+    if (length > 50) tbt += length - 50;
+  }
+  return tbt;
+};
+
+/** Every URL of the redirect chain of a response, requested first. */
+const redirectChain = (response: Response): string[] => {
+  const chain: string[] = [];
+  for (let r: ReturnType<Response['request']> | null = response.request(); r; r = r.redirectedFrom()) chain.unshift(r.url());
+  return chain;
+};
+
+/**
+ * Probes one page; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
+ * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
+ */
+export const probePage = async (
+  deps: PageDeps,
+  url: string,
+  kind: 'home' | 'form',
+  opts: ProbePageOptions = {},
+): Promise<PageArtifacts> => {
+  const started = performance.now();
+  const out = blank(url);
+  if (kind === 'form') {
+    out.readyMs = null;
+    out.readyKind = null;
+  }
+  const finish = (error: PageError | null): PageArtifacts => {
+    out.error ??= error;
+    out.durationMs = Math.round(performance.now() - started);
+    return out;
+  };
+  if (!isAllowedScheme(url)) return finish(pageError('guard:scheme', `refused to open a non-http(s) URL: ${url.slice(0, 100)}`));
+  const timeoutMs = opts.timeoutMs ?? deps.limits.timeoutMs;
+  const deadline = started + timeoutMs;
+  const left = (): number => deadline - performance.now();
+
+  let docStart: number | null = null;
+  let ready: { at: number; kind: 'form' | 'login' } | null = null;
+  let onReady: () => void = () => {};
+  const readySeen = new Promise<void>((r) => {
+    onReady = r;
+  });
+  const onReport = (r: PageReport): void => {
+    if (r.type === 'doc') docStart = docStart === null ? r.origin : Math.min(docStart, r.origin);
+    else if (!ready) {
+      ready = { at: r.at, kind: r.kind };
+      onReady();
+    }
+  };
+
+  let blockedPopups = 0;
+  let gp: GuardedPage;
+  try {
+    gp = await withTimeout(openGuardedPage(deps, { initScript: initScript(kind === 'form'), onReport }), left(), 'open page');
+  } catch (e) {
+    return finish(pageError('probe', `could not open a browser page: ${(e as Error).message}`));
+  }
+  const { page, guard, stats } = gp;
+  const watchdog = new Promise<PageError>((resolve) => {
+    setTimeout(() => resolve(pageError('timeout', `page did not finish within ${timeoutMs} ms`)), Math.max(0, left())).unref();
+  });
+
+  const flow = async (): Promise<PageError | null> => {
+    // Leave time after navigation to read metrics: a quarter of the budget, at most 3 s.
+    const reserve = Math.min(3_000, timeoutMs / 4);
+    let response: Response | null;
+    try {
+      response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left() - reserve) });
+    } catch (e) {
+      if (stats.download) return pageError('download', 'the page is a file download');
+      return navigationError(e, stats.failedNavigation?.url ?? url, guard.events);
+    }
+    out.finalUrl = page.url();
+    if (response) {
+      out.redirects = redirectChain(response);
+      const headers = await withTimeout(response.allHeaders(), 2_000, 'headers').catch(() => response?.headers() ?? {});
+      const refused = headers[GUARD_HEADER];
+      if (refused) return pageError(refused, `${response.url()}: ${refused}`);
+      out.httpStatus = response.status();
+      out.headers = headers;
+      if (headers['cf-mitigated'] === 'challenge') out.challenge = true;
+    }
+    await page.waitForLoadState('load', { timeout: Math.max(1, left() - reserve) }).catch(() => {});
+    await sleep(Math.min(deps.limits.settleMs, left() - reserve));
+    if (kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
+    const reading = await readPage(gp, Math.min(2_000, left()));
+    if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
+    blockedPopups = reading.blockedPopups;
+    out.title = reading.title;
+    out.challenge ||= reading.challenge;
+    out.ttfbMs = round(reading.ttfb);
+    out.domContentLoadedMs = round(reading.dcl);
+    out.loadMs = round(reading.load);
+    out.fcpMs = round(reading.fcp);
+    out.lcpMs = round(reading.lcp);
+    out.cls = reading.cls === null ? null : Math.round(reading.cls * 10_000) / 10_000;
+    out.tbtMs = reading.tasks ? round(totalBlockingTime(reading.tasks, reading.fcp)) : null;
+    const r = ready as { at: number; kind: 'form' | 'login' } | null;
+    if (kind === 'form' && r && docStart !== null) {
+      out.readyMs = round(r.at - docStart);
+      out.readyKind = r.kind;
+    }
+    if (opts.screenshotPath && left() > 500) {
+      const path = opts.screenshotPath;
+      await page
+        .screenshot({ type: 'jpeg', quality: 70, path, timeout: Math.min(5_000, left()) })
+        .then(() => {
+          out.screenshot = path;
+        })
+        .catch(() => {});
+    }
+    return null;
+  };
+
+  let error: PageError | null;
+  try {
+    error = await Promise.race([flow(), gp.aborted, watchdog]);
+  } catch (e) {
+    error = pageError('probe', (e as Error).message);
+  }
+  out.dialogs = stats.dialogs;
+  out.popups = stats.popups + blockedPopups;
+  out.bytes = guard.bytes();
+  // A copy: a flow that lost the race may still write to `out` until its context is gone.
+  const result = structuredClone(finish(error));
+  await gp.close();
+  return result;
+};
+
+/** Reads the page's numbers, or null when its main thread does not answer in time. */
+const readPage = async (gp: GuardedPage, ms: number): Promise<PageReading | null> => {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await withTimeout(gp.page.evaluate<PageReading>(readScript), ms, 'read metrics');
+    } catch (e) {
+      // A document replaced while reading (a script redirect) is read again once it has loaded.
+      if (!/context was destroyed|navigation/i.test((e as Error).message)) return null;
+      await gp.page.waitForLoadState('load', { timeout: ms }).catch(() => {});
+    }
+  }
+  return null;
+};

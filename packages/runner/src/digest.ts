@@ -1,0 +1,39 @@
+import { CHECKS, digestEmail, gradeOf, summariseWeek, vnDay } from '@dvcwatch/core';
+import type { RunnerDeps } from './deps.js';
+
+/**
+ * Sends the Monday digest: each head gets their portal's last seven days (availability, median and p95
+ * timings, failing checks, score, grade, rank among agencies of the same kind). Keyed by agency and week, so a
+ * retried run sends nothing twice.
+ */
+export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ sent: number; skipped: number }> {
+  const now = Date.parse(nowIso);
+  const to = vnDay(new Date(now - 86_400_000).toISOString());
+  const from = vnDay(new Date(now - 7 * 86_400_000).toISOString());
+  const weekLabel = `${from.slice(8, 10)}/${from.slice(5, 7)}–${to.slice(8, 10)}/${to.slice(5, 7)}/${to.slice(0, 4)}`;
+  const weeks = await Promise.all(
+    deps.registry.agencies.map(async (a) => ({ agency: a, week: summariseWeek(await deps.store.days(a.id, from, to)) })),
+  );
+  const titles = Object.fromEntries(CHECKS.map((c) => [c.id, c.title]));
+  let sent = 0;
+  let skipped = 0;
+  for (const { agency, week } of weeks) {
+    const peers = weeks
+      .filter((w) => w.agency.kind === agency.kind && w.week.score !== null)
+      .sort((x, y) => (y.week.score ?? 0) - (x.week.score ?? 0));
+    const rank = week.score === null ? null : peers.findIndex((p) => p.agency.id === agency.id) + 1;
+    const trend = deps.registry.siteUrl ? `${deps.registry.siteUrl.replace(/\/$/, '')}/agency/${agency.id}.html` : null;
+    const message = digestEmail(
+      agency,
+      { ...week, grade: week.score === null ? null : gradeOf(week.score), rank, of: peers.length },
+      weekLabel,
+      trend,
+      titles,
+    );
+    const outcome = await deps.mailer.send({ scope: agency.id, topic: `digest#${to}`, step: 'digest', kind: 'digest' }, message);
+    if (outcome === 'sent') sent++;
+    else skipped++;
+  }
+  deps.log.info('weekly digest', { week: weekLabel, sent, skipped });
+  return { sent, skipped };
+}

@@ -1,0 +1,98 @@
+import type { Agency, Result } from '@dvcwatch/core';
+import pLimit from 'p-limit';
+import type { RunnerDeps } from './deps.js';
+import { finalizeRound, type RoundSummary } from './finalize.js';
+import { finishResult } from './finish.js';
+import type { ProbeAgencyOptions } from './probe-agency.js';
+import { measureAgency } from './run-agency.js';
+
+/** Keeps results the store could not take, and gives them back when it returns (a local file spool). */
+export interface Spool {
+  save(result: Result): Promise<void>;
+  load(): Promise<Result[]>;
+  remove(result: Result): Promise<void>;
+}
+
+export interface RoundOptions {
+  at: string;
+  trigger: 'schedule' | 'manual' | 'replay';
+  concurrency: number;
+  probe: ProbeAgencyOptions;
+  spool: Spool | null;
+  now: () => string;
+  /** Called as each agency finishes (progress line). */
+  onResult?: (r: Result, done: number, total: number) => void;
+}
+
+/** Runs one round locally: every agency through a bounded pool, each result stored, judged and alerted. */
+export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<RoundSummary & { spooled: number }> {
+  await drainSpool(deps, o.spool);
+  const agencies = deps.registry.agencies;
+  await deps.store
+    .startRound({
+      at: o.at,
+      startedAt: o.now(),
+      expected: agencies.map((a) => a.id),
+      done: [],
+      finishedAt: null,
+      trigger: o.trigger,
+    })
+    .catch((e: unknown) =>
+      deps.log.warn('could not record the round start; results will be spooled if the store stays away', { error: String(e) }),
+    );
+  const limit = pLimit(Math.max(1, o.concurrency));
+  let done = 0;
+  let spooled = 0;
+  await Promise.all(
+    agencies.map((agency) =>
+      limit(async () => {
+        const existing = await deps.store.getResult(agency.id, o.at).catch(() => null);
+        // An overlapping round for the same hour already measured this agency: keep its result.
+        const result = existing ?? (await measureAgency(deps, agency, o.at, o.probe));
+        if (!(await finishSafely(deps, agency, result, o.spool))) spooled++;
+        o.onResult?.(result, ++done, agencies.length);
+      }),
+    ),
+  );
+  if (spooled > 0) {
+    deps.log.warn('store unavailable: results kept in the spool', { at: o.at, spooled });
+    return { at: o.at, expected: agencies.length, results: agencies.length, missing: [], counts: {}, finished: false, spooled };
+  }
+  return { ...(await finalizeRound(deps, o.at, o.now())), spooled };
+}
+
+async function finishSafely(deps: RunnerDeps, agency: Agency, result: Result, spool: Spool | null): Promise<boolean> {
+  try {
+    await finishResult(deps, agency, result);
+    return true;
+  } catch (e) {
+    if (!spool) throw e;
+    deps.log.error('could not store result, spooling it', { agencyId: agency.id, at: result.at, error: String(e) });
+    await spool.save(result);
+    return false;
+  }
+}
+
+/** Writes spooled results (from a round during which the store was away), oldest first; keeps what still fails. */
+export async function drainSpool(deps: RunnerDeps, spool: Spool | null): Promise<number> {
+  if (!spool) return 0;
+  const pending = (await spool.load()).sort((a, b) => a.at.localeCompare(b.at));
+  let written = 0;
+  for (const r of pending) {
+    const agency = deps.registry.agencies.find((a) => a.id === r.agencyId);
+    if (!agency) continue;
+    try {
+      await finishResult(deps, agency, r);
+      await spool.remove(r);
+      written++;
+    } catch (e) {
+      deps.log.warn('spool drain stopped: store still unavailable', { error: String(e) });
+      break;
+    }
+  }
+  if (written > 0) {
+    for (const at of new Set(pending.map((r) => r.at)))
+      await finalizeRound(deps, at, new Date().toISOString()).catch(() => undefined);
+  }
+  return written;
+}

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './keys.js';
+export * from './sends.js';
+export * from './store.js';
+export * from './table.js';

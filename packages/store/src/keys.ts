@@ -1,0 +1,20 @@
+/** Every DynamoDB key, built here and only here: prefixed by entity and versioned (`v1#`). */
+const agency = (id: string) => `v1#agency#${id}`;
+
+export const keys = {
+  result: (agencyId: string, at: string) => ({ pk: agency(agencyId), sk: `result#${at}` }),
+  resultPrefix: 'result#',
+  alertState: (agencyId: string) => ({ pk: agency(agencyId), sk: 'alert' }),
+  incident: (agencyId: string, openedAt: string) => ({ pk: agency(agencyId), sk: `incident#${openedAt}` }),
+  incidentPrefix: 'incident#',
+  day: (agencyId: string, day: string) => ({ pk: agency(agencyId), sk: `day#${day}` }),
+  dayPrefix: 'day#',
+  /** One email send: (agency or `ops`, incident or topic, step). */
+  send: (scope: string, topic: string, step: string) => ({ pk: `v1#send#${scope}`, sk: `${topic}#${step}` }),
+  sendScopePrefix: 'v1#send#',
+  round: (at: string) => ({ pk: 'v1#rounds', sk: `round#${at}` }),
+  roundPrefix: 'round#',
+  sesEvent: (at: string, messageId: string) => ({ pk: 'v1#ses-events', sk: `${at}#${messageId}` }),
+} as const;
+
+export type Key = { pk: string; sk: string };

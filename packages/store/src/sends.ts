@@ -1,0 +1,200 @@
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { isConditionFailed } from './errors.js';
+import { keys } from './keys.js';
+
+/** One email's send record: written before the send, so a retried job cannot send twice. */
+export interface SendRecord {
+  scope: string;
+  topic: string;
+  step: string;
+  state: 'pending' | 'sent';
+  kind: string;
+  to: string[];
+  subject: string;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  messageId: string | null;
+  lastError: string | null;
+}
+
+export type Claim = 'claimed' | 'already-sent' | 'busy';
+
+export interface SesEvent {
+  at: string;
+  type: 'Bounce' | 'Complaint' | 'Delivery' | string;
+  messageId: string;
+  recipients: string[];
+  detail: string;
+}
+
+const S = (s: string): AttributeValue => ({ S: s });
+const N = (n: number): AttributeValue => ({ N: String(n) });
+
+const toRecord = (i: Record<string, AttributeValue>): SendRecord => ({
+  scope: i.scope?.S ?? '',
+  topic: i.topic?.S ?? '',
+  step: i.step?.S ?? '',
+  state: i.state?.S === 'sent' ? 'sent' : 'pending',
+  kind: i.kind?.S ?? '',
+  to: i.to?.SS ?? [],
+  subject: i.subject?.S ?? '',
+  attempts: Number(i.attempts?.N ?? 0),
+  createdAt: i.createdAt?.S ?? '',
+  sentAt: i.sentAt?.S ?? null,
+  messageId: i.messageId?.S ?? null,
+  lastError: i.lastError?.S ?? null,
+});
+
+/** Send records and SES feedback, kept beside the results in the one table. */
+export class Sends {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly table: string,
+  ) {}
+
+  /**
+   * Claims the right to send one email, keyed (scope, topic, step). Succeeds when no record exists, or when an
+   * earlier attempt died before sending and its lease ran out; never when the email was already sent.
+   */
+  async claim(
+    r: Pick<SendRecord, 'scope' | 'topic' | 'step' | 'kind' | 'to' | 'subject'>,
+    nowMs: number,
+    leaseMs: number,
+  ): Promise<Claim> {
+    const k = keys.send(r.scope, r.topic, r.step);
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: { pk: S(k.pk), sk: S(k.sk) },
+          UpdateExpression:
+            'SET #state = :pending, leaseUntil = :lease, #scope = :scope, #topic = :topic, #step = :step, #kind = :kind, #to = :to, #subject = :subject, createdAt = if_not_exists(createdAt, :now) ADD attempts :one',
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :pending AND leaseUntil < :nowMs)',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#to': 'to',
+            '#scope': 'scope',
+            '#topic': 'topic',
+            '#step': 'step',
+            '#kind': 'kind',
+            '#subject': 'subject',
+          },
+          ExpressionAttributeValues: {
+            ':pending': S('pending'),
+            ':lease': N(nowMs + leaseMs),
+            ':nowMs': N(nowMs),
+            ':now': S(new Date(nowMs).toISOString()),
+            ':scope': S(r.scope),
+            ':topic': S(r.topic),
+            ':step': S(r.step),
+            ':kind': S(r.kind),
+            ':to': { SS: r.to.length ? r.to : ['(none)'] },
+            ':subject': S(r.subject),
+            ':one': N(1),
+          },
+        }),
+      );
+      return 'claimed';
+    } catch (e) {
+      if (!isConditionFailed(e)) throw e;
+      const out = await this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: { pk: S(k.pk), sk: S(k.sk) }, ConsistentRead: true }),
+      );
+      return out.Item?.state?.S === 'sent' ? 'already-sent' : 'busy';
+    }
+  }
+
+  /** Records a successful send. */
+  async sent(scope: string, topic: string, step: string, messageId: string, nowMs: number): Promise<void> {
+    const k = keys.send(scope, topic, step);
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(k.pk), sk: S(k.sk) },
+        UpdateExpression: 'SET #state = :sent, messageId = :m, sentAt = :at REMOVE leaseUntil, lastError',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': S('sent'), ':m': S(messageId), ':at': S(new Date(nowMs).toISOString()) },
+      }),
+    );
+  }
+
+  /** Releases a claim after a failed send so a later retry may claim it at once. */
+  async failed(scope: string, topic: string, step: string, error: string): Promise<void> {
+    const k = keys.send(scope, topic, step);
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(k.pk), sk: S(k.sk) },
+        UpdateExpression: 'SET leaseUntil = :zero, lastError = :e',
+        ConditionExpression: '#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':zero': N(0), ':e': S(error.slice(0, 500)), ':pending': S('pending') },
+      }),
+    );
+  }
+
+  /** Send records of one scope (an agency id or `ops`), or of every scope. */
+  async list(scope?: string): Promise<SendRecord[]> {
+    if (scope) {
+      const out: SendRecord[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': S(keys.send(scope, '', '').pk) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        out.push(...(page.Items ?? []).map(toRecord));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return out;
+    }
+    // Operators' view across all agencies: a filtered scan is fine at this size (hundreds of items a year).
+    const out: SendRecord[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: 'begins_with(pk, :p)',
+          ExpressionAttributeValues: { ':p': S(keys.sendScopePrefix) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(toRecord));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Records a bounce or complaint reported by SES. */
+  async putSesEvent(e: SesEvent): Promise<void> {
+    const k = keys.sesEvent(e.at, e.messageId);
+    await this.client.send(
+      new PutItemCommand({ TableName: this.table, Item: { pk: S(k.pk), sk: S(k.sk), data: S(JSON.stringify(e)) } }),
+    );
+  }
+
+  async sesEvents(): Promise<SesEvent[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': S('v1#ses-events') },
+      }),
+    );
+    return (out.Items ?? []).map((i) => JSON.parse(i.data?.S ?? '{}') as SesEvent);
+  }
+}
