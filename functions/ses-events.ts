@@ -25,12 +25,21 @@ const Notification = z.object({
     .optional(),
 });
 
+// A topic also carries plain text (SES's own message when a destination is set up): skip it, never fail on it.
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 /** SNS → records SES bounces and complaints, shown to operators by `dvcwatch alerts` and the alarm on bounce rate. */
 export const handler = withMiddleware('ses-events', async (event: SNSEvent, log) => {
   const sends = new Sends(awsClients().dynamo, env().DVCWATCH_TABLE);
   let recorded = 0;
   for (const record of event.Records) {
-    const parsed = Notification.safeParse(JSON.parse(record.Sns.Message));
+    const parsed = Notification.safeParse(parseJson(record.Sns.Message));
     if (!parsed.success) {
       log.warn('unrecognised SES notification skipped', { messageId: record.Sns.MessageId });
       continue;

@@ -22,6 +22,7 @@ export const initialState = (agencyId: string): AlertState => ({
   agencyId,
   breachedRounds: 0,
   cleanRounds: 0,
+  cleanSince: null,
   streakSince: null,
   incident: null,
   lastAt: null,
@@ -46,19 +47,20 @@ export function advance(state: AlertState, result: Result, policy: AlertSettings
 
   if (verdict === 'clean') {
     const next = { ...base, breachedRounds: 0, streakSince: null };
-    if (!state.incident) return [{ ...next, cleanRounds: 0 }, null];
+    if (!state.incident) return [{ ...next, cleanRounds: 0, cleanSince: null }, null];
     const cleanRounds = state.cleanRounds + 1;
-    if (cleanRounds < policy.recoverRounds) return [{ ...next, cleanRounds }, null];
-    const incident: Incident = { ...state.incident, resolvedAt: at };
+    const cleanSince = state.cleanSince ?? at;
+    if (cleanRounds < policy.recoverRounds) return [{ ...next, cleanRounds, cleanSince }, null];
+    const incident: Incident = { ...state.incident, resolvedAt: at, recoveredAt: cleanSince };
     return [
-      { ...next, cleanRounds: 0, incident: null },
+      { ...next, cleanRounds: 0, cleanSince: null, incident: null },
       { kind: 'resolve', incident, step: 'resolve', at },
     ];
   }
 
   const breachedRounds = state.breachedRounds + 1;
   const streakSince = state.streakSince ?? at;
-  const next = { ...base, breachedRounds, streakSince, cleanRounds: 0 };
+  const next = { ...base, breachedRounds, streakSince, cleanRounds: 0, cleanSince: null };
   const open = state.incident;
   if (!open) {
     if (breachedRounds < policy.confirmRounds) return [next, null];

@@ -51,9 +51,10 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
   const since = formatVnTime(incident.since);
   const lines: string[] = [];
   if (kind === 'resolve') {
-    const lasted = formatDuration(Date.parse(t.at) - Date.parse(incident.since));
+    const back = incident.recoveredAt ?? t.at;
+    const lasted = formatDuration(Date.parse(back) - Date.parse(incident.since));
     lines.push(
-      `Cổng dịch vụ công của ${agency.name} đã hoạt động bình thường trở lại lúc ${formatVnTime(t.at)}.`,
+      `Cổng dịch vụ công của ${agency.name} đã hoạt động bình thường trở lại lúc ${formatVnTime(back)} (xác nhận lúc ${formatVnTime(t.at)}).`,
       `Sự cố kéo dài ${lasted} (từ ${since}).`,
     );
   } else {

@@ -5,6 +5,8 @@ export interface AlertState {
   breachedRounds: number;
   /** Consecutive clean rounds seen while an incident is open. */
   cleanRounds: number;
+  /** The first clean round of the current clean streak while an incident is open (when the portal came back). */
+  cleanSince: string | null;
   /** The round time of the first breached round of the current streak. */
   streakSince: string | null;
   /** The open incident, if any. */
@@ -30,6 +32,8 @@ export interface Incident {
   reminders: number;
   escalated: boolean;
   resolvedAt: string | null;
+  /** When the portal came back: the first of the clean rounds that resolved the incident. */
+  recoveredAt?: string | null;
 }
 
 /** A transition that sends an email. `step` makes the send key unique: (agency, incident, step). */

@@ -10,11 +10,11 @@ export const normalize = (s: string): string => s.normalize('NFC').toLocaleLower
 export const fold = (s: string): string =>
   normalize(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Whole words only: without diacritics "Phí" would otherwise match inside "phiếu", and "EN" inside "ENTER".
 const contains = (haystack: string, needle: string): boolean =>
-  needle !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${escape(needle)}(?![\\p{L}\\p{N}])`, 'u').test(haystack);
+  needle !== '' && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'u').test(haystack);
 
 /**
  * The first label found as whole words in `haystack` (normalized), else the first found without diacritics,

@@ -1,4 +1,4 @@
-import { type Agency, inMaintenance, monitorFailure, type Result, type Status } from '@dvcwatch/core';
+import { type Agency, inMaintenance, monitorFailure, type Result, type Status, vnDay } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
 import { finishResult } from './finish.js';
 import { operatorsEmail } from './ops-email.js';
@@ -39,10 +39,18 @@ export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string
   const errors = results.filter((r) => r.status === 'error');
   if (finished && (errors.length > 0 || missing.length > 0) && deps.registry.operators.length > 0) {
     const message = operatorsEmail(at, errors, missing, results.length);
-    const outcome = await deps.mailer.send(
-      { scope: 'ops', topic: `round#${at}`, step: 'errors', kind: 'ops-round' },
-      message(deps.registry.operators),
-    );
+    // Missing results are news every round; the same agencies erroring again the same day are not: one email
+    // per day per set of erroring agencies keeps the operators' inbox readable.
+    const key = missing.length
+      ? { topic: `round#${at}`, step: 'missing' }
+      : {
+          topic: `errors#${vnDay(at)}`,
+          step: errors
+            .map((r) => r.agencyId)
+            .sort()
+            .join(','),
+        };
+    const outcome = await deps.mailer.send({ scope: 'ops', ...key, kind: 'ops-round' }, message(deps.registry.operators));
     deps.log.warn('operators notified of monitor errors', { at, errors: errors.length, missing: missing.length, outcome });
   }
   return { at, expected: agencies.length, results: results.length, missing, counts, finished };

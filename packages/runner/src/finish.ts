@@ -67,7 +67,9 @@ async function sendPending(
     deps.log.info('alert email', { agencyId: agency.id, step: t.step, incident: t.incident.id, outcome });
     out.push({ step: t.step, outcome });
   }
-  if (state.pending.length > 0) await clearPending(deps, agency.id, state.pending);
+  // `busy`: another worker holds the claim and may die before SES; keep it pending so a later pass retries it.
+  const settled = state.pending.filter((_, i) => out[i]?.outcome !== 'busy');
+  if (settled.length > 0) await clearPending(deps, agency.id, settled);
   return out;
 }
 

@@ -34,8 +34,7 @@ export function judgeTlsValid(facts: Facts, ctx: JudgeContext): Judgement {
 /** HSTS (on https only), X-Content-Type-Options: nosniff, and frame protection (XFO or CSP frame-ancestors). */
 export function judgeSecurityHeaders(_facts: Facts, ctx: JudgeContext): Judgement {
   const h = ctx.home?.headers;
-  if (!ctx.home || ctx.home.finalUrl === null || !h || Object.keys(h).length === 0)
-    return notGathered('tiêu đề HTTP của trang chủ');
+  if (homeIsHttps(ctx) === null || !h || Object.keys(h).length === 0) return notGathered('tiêu đề HTTP của trang chủ');
   const get = (name: string): string => h[name] ?? h[name.toLowerCase()] ?? '';
   const missing: string[] = [];
   const present: string[] = [];

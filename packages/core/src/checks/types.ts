@@ -44,8 +44,8 @@ export const unknown = (evidence: string): Judgement => ({ status: 'unknown', ev
 /** Unknown because the facts were not gathered (page down, gatherer failed or timed out). */
 export const notGathered = (what: string): Judgement => unknown(`Không thu thập được dữ liệu: ${what}`);
 
-/** Whether the home page ended on https (null when it did not load). */
+/** Whether the home page ended on https (null when it did not load or failed). */
 export const homeIsHttps = (ctx: JudgeContext): boolean | null => {
-  const u = ctx.home?.finalUrl ?? null;
+  const u = ctx.home?.error ? null : (ctx.home?.finalUrl ?? null);
   return u === null ? null : u.startsWith('https:');
 };

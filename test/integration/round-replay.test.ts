@@ -1,0 +1,159 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DemoPortals, type Embedded, main, startDemoPortals, startDynalite, startSes } from '@dvcwatch/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+
+/**
+ * Issue 2's "done when", through the real CLI: rounds replayed hour by hour with `--at` over demo portals in
+ * real Chromium, results in dynalite, emails read back from the SES emulator.
+ * Agency `x` points at the failing demo portal for three hours, then at a good one (its operator fixed it).
+ */
+interface SesEmail {
+  subject: string;
+  destination: { to: string[]; cc: string[] };
+  body: { text: string; html: string };
+}
+
+let portals: DemoPortals;
+let dynamo: Embedded;
+let ses: Embedded;
+let home: string;
+const saved = { ...process.env };
+const hours = [
+  '2026-03-02T01:00:00.000Z',
+  '2026-03-02T02:00:00.000Z',
+  '2026-03-02T03:00:00.000Z',
+  '2026-03-02T04:00:00.000Z',
+  '2026-03-02T05:00:00.000Z',
+];
+
+const emails = async (): Promise<SesEmail[]> =>
+  ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: SesEmail[] }).emails;
+
+const registry = (xHome: string, xForm: string) => {
+  const good = portals.portals.find((p) => p.id === 'tot')!;
+  return stringify({
+    version: 1,
+    defaults: {
+      nationalHosts: ['dichvucong.gov.vn', new URL(portals.nationalOrigin!).host],
+      alerts: { confirmRounds: 2, recoverRounds: 2, remindEveryHours: 24 },
+      probe: { pageTimeoutMs: 8000, confirmAttempts: 1, confirmDelayMs: 200, accessibility: false },
+    },
+    operators: ['vanhanh@example.vn'],
+    siteUrl: 'http://127.0.0.1:4800',
+    agencies: [
+      {
+        id: 'tot',
+        name: 'Tỉnh Tốt',
+        kind: 'province',
+        head: { name: 'Chủ tịch', email: 'head.tot@example.vn' },
+        portal: { home: good.home, form: good.form },
+      },
+      {
+        id: 'x',
+        name: 'UBND tỉnh X',
+        kind: 'province',
+        head: { name: 'Chủ tịch UBND tỉnh X', email: 'head.x@example.vn' },
+        cc: ['vanphong.x@example.vn'],
+        portal: { home: xHome, form: xForm },
+      },
+    ],
+  });
+};
+
+beforeAll(async () => {
+  portals = await startDemoPortals({ basePort: 0 });
+  dynamo = await startDynalite(null, 0);
+  ses = await startSes();
+  home = await mkdtemp(join(tmpdir(), 'dvcwatch-replay-'));
+  Object.assign(process.env, {
+    DVCWATCH_HOME: home,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SES: ses.endpoint,
+  });
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await portals?.close();
+  await dynamo?.close();
+  await ses?.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('dvcwatch round replayed over several hours', () => {
+  it('opens an incident after confirmRounds, emails once, and emails a recovery after recoverRounds', async () => {
+    const failing = portals.portals.find((p) => p.id === 'loi')!;
+    const good = portals.portals.find((p) => p.id === 'tot')!;
+    const broken = join(home, 'broken.yaml');
+    const fixed = join(home, 'fixed.yaml');
+    await writeFile(broken, registry(failing.home, failing.form));
+    // Same agency id, its portal fixed: the home now answers like the good one.
+    await writeFile(fixed, registry(good.home, good.form));
+    const lines: string[] = [];
+    const out = (l: string) => lines.push(l);
+    const plan = [broken, broken, broken, fixed, fixed];
+    const afterEach: number[] = [];
+    for (const [i, at] of hours.entries()) {
+      expect(await main(['round', '--registry', plan[i]!, '--at', at], out)).toBe(0);
+      afterEach.push((await emails()).length);
+    }
+    const all = await emails();
+    const forX = all.filter((e) => e.destination.to.includes('head.x@example.vn'));
+    // Round 1 breached (not yet confirmed), round 2 confirms: one alert; round 3 adds nothing; rounds 4–5 clean: one recovery.
+    expect(afterEach).toEqual([0, 1, 1, 1, 2]);
+    expect(forX.map((e) => e.subject.split(':')[0])).toEqual(['[dvcwatch] Cảnh báo', '[dvcwatch] Đã khôi phục']);
+    const [alert, recovery] = forX;
+    expect(alert!.destination.cc).toEqual(['vanphong.x@example.vn']);
+    expect(alert!.subject).toContain('UBND tỉnh X');
+    expect(alert!.body.text).toContain('Trang chủ không truy cập được');
+    expect(alert!.body.text).toContain('08:00 02/03/2026'); // since the first breached round, in Vietnam time
+    expect(alert!.body.text).toContain('http://127.0.0.1:4800/agency/x.html');
+    expect(recovery!.body.text).toContain('Sự cố kéo dài 3 giờ (từ 08:00 02/03/2026)');
+    expect(recovery!.body.text).toContain('trở lại lúc 11:00 02/03/2026');
+    expect(all.some((e) => e.destination.to.includes('head.tot@example.vn'))).toBe(false);
+    // The local outbox keeps the same two emails as .eml files.
+    const eml = (await readdir(join(home, 'outbox'))).filter((f) => f.endsWith('.eml'));
+    expect(eml).toHaveLength(2);
+    expect(await readFile(join(home, 'outbox', eml.sort()[0]!), 'utf8')).toMatch(/^Subject: /m);
+  });
+
+  it('prints one JSON object per stored result with the documented fields', async () => {
+    const lines: string[] = [];
+    expect(await main(['results', '--registry', join(home, 'fixed.yaml'), '--agency', 'x', '--json'], (l) => lines.push(l))).toBe(
+      0,
+    );
+    const rows = lines.map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.at)).toEqual(hours);
+    expect(rows.map((r) => r.status)).toEqual(['down', 'down', 'down', 'up', 'up']);
+    const up = rows[3];
+    for (const page of ['home', 'form']) {
+      for (const field of [
+        'url',
+        'finalUrl',
+        'httpStatus',
+        'ttfbMs',
+        'fcpMs',
+        'lcpMs',
+        'domContentLoadedMs',
+        'loadMs',
+        'error',
+      ]) {
+        expect(up.pages[page]).toHaveProperty(field);
+      }
+    }
+    expect(up.pages.form.readyMs).toBeGreaterThan(0);
+    expect(rows[0].breaches).toEqual(['home.available']);
+    expect(rows[0].pages.home.httpStatus).toBe(503);
+    expect(up.checks.length).toBeGreaterThan(15);
+    expect(up.grade).toMatch(/^[A-E]$/);
+  });
+
+  it('built the site from the stored results', async () => {
+    const index = await readFile(join(home, 'site', 'index.html'), 'utf8');
+    expect(index).toContain('UBND tỉnh X');
+    expect(await readFile(join(home, 'site', 'agency', 'x.html'), 'utf8')).toContain('<svg');
+  });
+});
