@@ -1,0 +1,4 @@
+/** Page-weight budget stated on the methodology page and held by a unit test (100 agencies × 90 days). */
+export const PAGE_BUDGET_BYTES = 100 * 1024;
+/** The shared stylesheet's budget. */
+export const CSS_BUDGET_BYTES = 10 * 1024;

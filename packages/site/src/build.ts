@@ -1,0 +1,36 @@
+import { SITE_CSS } from './css.js';
+import { buildModel } from './model.js';
+import { agencyPage } from './pages/agency-page.js';
+import { checkPage } from './pages/check-page.js';
+import { dataFiles } from './pages/data-files.js';
+import { indexPages } from './pages/index-page.js';
+import { matrixPages } from './pages/matrix-page.js';
+import { methodologyPage } from './pages/methodology-page.js';
+import type { SiteFiles, SiteInput } from './types.js';
+
+/** Builds the whole site from data: path → UTF-8 text. Pure: no clock, no I/O; linear in the input size. */
+export function buildSite(input: SiteInput): SiteFiles {
+  const m = buildModel(input);
+  const files: SiteFiles = new Map();
+  files.set('assets/site.css', SITE_CSS);
+  for (const [path, html] of indexPages(m)) files.set(path, html);
+  for (const [path, html] of matrixPages(m)) files.set(path, html);
+  files.set('methodology.html', methodologyPage(m));
+  for (const v of m.ranked) files.set(`agency/${v.agency.id}.html`, agencyPage(m, v));
+  for (const c of m.checks) files.set(`check/${encodeURIComponent(c.id)}.html`, checkPage(m, c));
+  for (const [path, text] of dataFiles(m)) files.set(path, text);
+  return files;
+}
+
+/**
+ * Which paths to upload and which to delete, given content hashes of the previous and the next site. Hashing is
+ * left to the caller (the publisher has node:crypto; this package stays pure): pass any stable digest per path.
+ */
+export function changedFiles(
+  previous: ReadonlyMap<string, string>,
+  next: ReadonlyMap<string, string>,
+): { changed: string[]; removed: string[] } {
+  const changed = [...next].filter(([p, h]) => previous.get(p) !== h).map(([p]) => p);
+  const removed = [...previous.keys()].filter((p) => !next.has(p));
+  return { changed, removed };
+}

@@ -1,0 +1,62 @@
+import { DEFAULT_ALERTS, DEFAULT_THRESHOLDS, THRESHOLD_SOURCES, type ThresholdName } from '@dvcwatch/core';
+import { CSS_BUDGET_BYTES, PAGE_BUDGET_BYTES } from '../budget.js';
+import { esc } from '../escape.js';
+import { num, secs } from '../format.js';
+import { statusLegend } from '../fragments.js';
+import { GROUPS, groupLabel, THRESHOLD_LABELS } from '../labels.js';
+import { page } from '../layout.js';
+import type { SiteModel } from '../model.js';
+
+/** How dvcwatch measures, from where, with which profile, how it scores and when it alerts. */
+export function methodologyPage(m: SiteModel): string {
+  const a = DEFAULT_ALERTS;
+  const groups = GROUPS.map((g) => `<tr><th scope="row">${esc(g.label)}</th><td class="n">${g.weight}</td></tr>`).join('');
+  const checks = m.checks
+    .map(
+      (c) =>
+        `<tr><th scope="row"><a href="check/${esc(encodeURIComponent(c.id))}.html">${esc(c.title)}</a></th><td>${esc(groupLabel(c.group))}</td><td class="n">${c.weight ? esc(c.weight) : '—'}</td><td>${esc(c.source)}</td></tr>`,
+    )
+    .join('');
+  const thresholds = (Object.keys(THRESHOLD_SOURCES) as ThresholdName[])
+    .map((k) => {
+      const s = THRESHOLD_SOURCES[k];
+      const v = k === 'minScore' ? `${num(DEFAULT_THRESHOLDS[k], 0)} điểm` : secs(DEFAULT_THRESHOLDS[k]);
+      return `<tr><th scope="row">${esc(THRESHOLD_LABELS[k] ?? k)}</th><td class="n">${v}</td><td>${s.official ? 'Chính thức' : '<strong>Tạm thời</strong>'}</td><td>${esc(s.source)}</td></tr>`;
+    })
+    .join('');
+  const body = `<h1>Phương pháp đo và chấm điểm</h1>
+<h2>Đo gì</h2>
+<p>Mỗi giờ, một trình duyệt Chromium thật (không giao diện) mở trang chủ và một trang biểu mẫu của từng Cổng dịch vụ công.</p>
+<ul>
+<li><strong>Trang chủ:</strong> thời gian đến byte đầu tiên (TTFB), nội dung đầu tiên (FCP), nội dung lớn nhất (LCP), tải xong; ghi thêm tổng thời gian chặn (TBT) và độ dịch chuyển bố cục (CLS). Số đo lấy từ chính trình duyệt (Navigation Timing, Paint Timing, PerformanceObserver).</li>
+<li><strong>Trang biểu mẫu:</strong> thời gian đến khi ô nhập đầu tiên hiển thị và dùng được, hoặc đến màn hình đăng nhập VNeID. Hệ thống <strong>không bao giờ nộp hồ sơ</strong>.</li>
+<li><strong>Tiêu chí:</strong> các chức năng và yêu cầu kiểm tra được từ bên ngoài (bảng dưới). Mỗi kết quả kèm bằng chứng: chữ, địa chỉ hoặc giá trị tìm thấy, hoặc điều đã tìm mà không thấy.</li>
+</ul>
+<p>Trước khi kết luận một cổng không truy cập được hoặc vượt ngưỡng, hệ thống đo lại sau vài giây; biểu đồ theo ngày dùng trung vị và phân vị 95 (P95) của các lần đo trong ngày.</p>
+<h2>Đo từ đâu, với hồ sơ nào</h2>
+<dl class="kv"><dt>Vị trí máy đo</dt><dd>${esc(m.input.probeLocation)}</dd><dt>Hồ sơ đo</dt><dd>${esc(m.input.profile)}</dd></dl>
+<p><strong>Lưu ý khi so sánh:</strong> các ngưỡng của Bộ Khoa học và Công nghệ (FCP dưới 3 giây, LCP dưới 4 giây) trùng với ranh giới “kém” của Lighthouse trên di động, nên nhiều khả năng Bộ đo như Lighthouse chế độ di động có giới hạn băng thông và CPU. Máy đo của dvcwatch dùng hồ sơ nói trên; nếu là máy tính không giới hạn băng thông thì số đo ở đây <strong>nhanh hơn</strong> số đo của Bộ. Kết quả phản ánh xu hướng và sự cố, không thay thế đánh giá chính thức.</p>
+<h2>Cách tính điểm</h2>
+<p>Điểm trên thang 100 theo các nhóm của Quyết định 473/QĐ-BTTTT (03/4/2024):</p>
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="g-cap"><table><caption id="g-cap">Nhóm tiêu chí và trọng số</caption><thead><tr><th scope="col">Nhóm</th><th scope="col" class="n">Điểm tối đa</th></tr></thead><tbody>${groups}</tbody></table></div>
+<p>Tiêu chí không đo được từ bên ngoài (ví dụ kết nối EMC, xử lý hồ sơ phía sau) được ghi là <strong>“chưa đo”</strong>. Điểm được quy đổi theo phần đã đo: điểm = 100 × (điểm đạt được) / (tổng trọng số các tiêu chí đã đo). Xếp loại: A từ 90, B từ 80, C từ 65, D từ 50, E dưới 50.</p>
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="c-cap"><table><caption id="c-cap">Danh mục tiêu chí</caption><thead><tr><th scope="col">Tiêu chí</th><th scope="col">Nhóm</th><th scope="col" class="n">Điểm</th><th scope="col">Căn cứ</th></tr></thead><tbody>${checks}</tbody></table></div>
+<h2>Ngưỡng</h2>
+<p>Ngưỡng <strong>chính thức</strong> lấy từ văn bản của cơ quan nhà nước; ngưỡng <strong>tạm thời</strong> dùng khi chưa tìm thấy con số chính thức và sẽ thay khi có. Mỗi cơ quan có thể có ngưỡng riêng (xem trang của cơ quan).</p>
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="t-cap"><table><caption id="t-cap">Ngưỡng mặc định</caption><thead><tr><th scope="col">Ngưỡng</th><th scope="col" class="n">Giá trị</th><th scope="col">Loại</th><th scope="col">Nguồn</th></tr></thead><tbody>${thresholds}</tbody></table></div>
+<h2>Trạng thái</h2>
+${statusLegend()}
+<p>Từ 01/7/2025 cổng của các tỉnh chuyển về Cổng Dịch vụ công quốc gia: địa chỉ cũ chuyển hướng về dichvucong.gov.vn được ghi là “Đã hợp nhất”, không phải “không truy cập được”. Trạng thái “Lỗi của hệ thống giám sát” không bao giờ tính cho cơ quan.</p>
+<h2>Chính sách cảnh báo</h2>
+<ul>
+<li>Không cảnh báo theo một lần đo: sự cố chỉ mở sau ${a.confirmRounds} lần đo liên tiếp vượt ngưỡng hoặc không truy cập được.</li>
+<li>Khi sự cố còn mở, nhắc lại tối đa mỗi ${a.remindEveryHours} giờ; sau ${a.escalateAfterHours} giờ báo thêm cấp trên đã đăng ký.</li>
+<li>Sự cố đóng sau ${a.recoverRounds} lần đo đạt liên tiếp; thư báo khắc phục nêu thời gian sự cố kéo dài.</li>
+<li>Không gửi thư trong khung giờ bảo trì đã đăng ký, và không bao giờ gửi cho cơ quan khi lỗi thuộc về hệ thống giám sát.</li>
+</ul>
+<h2>Dung lượng trang</h2>
+<p>Trang này không dùng JavaScript; biểu đồ là SVG nằm trong trang, kèm bảng số liệu. Ngân sách: mỗi trang HTML tối đa ${num(PAGE_BUDGET_BYTES / 1024, 0)} kB (chưa nén) với 100 cơ quan và 90 ngày dữ liệu; một tệp CSS dùng chung tối đa ${num(CSS_BUDGET_BYTES / 1024, 0)} kB. Ngân sách được kiểm tra tự động.</p>
+<h2>Dữ liệu mở</h2>
+<p>Toàn bộ số liệu hiển thị có ở dạng JSON và CSV: <a href="data/index.html">mô tả các tệp và từng cột</a>.</p>`;
+  return page(m.input, { title: 'Phương pháp', root: '', nav: 'methodology', body });
+}

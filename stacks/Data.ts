@@ -1,0 +1,43 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { StackContext } from 'sst/constructs';
+
+/** Screenshots are evidence for an incident; 90 days covers an incident's life and a quarterly review. */
+export const EVIDENCE_EXPIRY_DAYS = 90;
+
+/** Whether a stage keeps its data when the stack is removed. */
+export const isRetained = (stage: string): boolean => stage === 'prod';
+
+/**
+ * Results, rounds and incident state in one table, and the evidence bucket.
+ *
+ * No GSI: every read is keyed by an agency id (taken from the registry) or a round id, so no query spans
+ * partitions; a GSI would double the write cost of every result for nothing.
+ */
+export function Data({ stack, app }: StackContext) {
+  const removalPolicy = isRetained(app.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+  const table = new Table(stack, 'Table', {
+    partitionKey: { name: 'pk', type: AttributeType.STRING },
+    sortKey: { name: 'sk', type: AttributeType.STRING },
+    // About 1,500 writes an hour: on-demand is cheaper than any provisioned minimum and needs no tuning.
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    // Runtime code writes `expiresAt` (epoch seconds); dynalite has no TTL API, so the stack owns TTL.
+    timeToLiveAttribute: 'expiresAt',
+    removalPolicy,
+  });
+
+  const evidence = new Bucket(stack, 'Evidence', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    lifecycleRules: [{ id: 'expire-evidence', expiration: Duration.days(EVIDENCE_EXPIRY_DAYS) }],
+    removalPolicy,
+    autoDeleteObjects: !isRetained(app.stage),
+  });
+
+  stack.addOutputs({ TableName: table.tableName, EvidenceBucket: evidence.bucketName });
+  return { table, evidence };
+}

@@ -1,0 +1,155 @@
+import { Duration } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Cron, type FunctionProps, Function as SstFunction, type StackContext, use } from 'sst/constructs';
+import { Data } from './Data.js';
+import { Email } from './Email.js';
+import { Site } from './Site.js';
+import { BUNDLED_REGISTRY, readSettings, registryObjectArn } from './settings.js';
+
+/** Probe timeout in seconds: a home page and a form page, each capped well under a minute. */
+export const PROBE_TIMEOUT_SECONDS = 120;
+/** Receives before a probe job goes to the dead-letter queue. */
+export const PROBE_MAX_RECEIVES = 3;
+
+/** The schedules of the round, in EventBridge syntax (UTC). */
+export const SCHEDULES = {
+  round: 'rate(1 hour)',
+  // Deadline for stragglers: whatever has not reported by minute 50 is recorded as `error`.
+  finalize: 'cron(50 * * * ? *)',
+  // Monday 08:00 in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) is Monday 01:00 UTC.
+  digest: 'cron(0 1 ? * MON *)',
+  watchdog: 'rate(30 minutes)',
+} as const;
+
+/**
+ * The hourly round: dispatch → SQS (one job per agency) → probe, then finalize (also at a deadline),
+ * plus the weekly digest and the watchdog. Publishing the site is part of finalize, not its own
+ * function: it runs once per round, right after the last result, and needs the same data.
+ */
+export function Monitor({ stack, app }: StackContext) {
+  const settings = readSettings();
+  const { table, evidence } = use(Data);
+  const email = use(Email);
+  const site = use(Site);
+
+  const dlq = new Queue(stack, 'ProbeDlq', {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  const queue = new Queue(stack, 'ProbeQueue', {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    // AWS Lambda developer guide: set the visibility timeout to at least six times the function timeout,
+    // so a message is not redelivered while a throttled or retried invocation still holds it.
+    visibilityTimeout: Duration.seconds(6 * PROBE_TIMEOUT_SECONDS),
+    // A job is worthless once the next round has started.
+    retentionPeriod: Duration.hours(1),
+    deadLetterQueue: { queue: dlq, maxReceiveCount: PROBE_MAX_RECEIVES },
+  });
+
+  const bundled = settings.registry === BUNDLED_REGISTRY;
+  const environment: Record<string, string> = {
+    DVCWATCH_STAGE: app.stage,
+    DVCWATCH_TABLE: table.tableName,
+    DVCWATCH_QUEUE_URL: queue.queueUrl,
+    DVCWATCH_EVIDENCE_BUCKET: evidence.bucketName,
+    DVCWATCH_SITE_BUCKET: site.bucket.bucketName,
+    DVCWATCH_DISTRIBUTION_ID: site.distribution.distributionId,
+    DVCWATCH_SENDER: email.sender,
+    DVCWATCH_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+    DVCWATCH_OPERATORS: settings.operators.join(','),
+    // `registry/vietnam.yaml` is relative to LAMBDA_TASK_ROOT (copied into every bundle); `s3://…` is read from S3.
+    DVCWATCH_REGISTRY: settings.registry,
+    DVCWATCH_RETENTION_DAYS: String(settings.retentionDays),
+  };
+  const withRegistry: Partial<FunctionProps> = bundled ? { copyFiles: [{ from: BUNDLED_REGISTRY, to: BUNDLED_REGISTRY }] } : {};
+  const registryArn = registryObjectArn(settings.registry, stack.partition);
+  const grantRegistry = (fn: SstFunction) => {
+    if (registryArn) fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [registryArn] }));
+  };
+
+  const finalize = new SstFunction(stack, 'Finalize', {
+    handler: 'functions/finalize.handler',
+    description: 'Records missing agencies as error, then publishes changed site files',
+    timeout: 300,
+    memorySize: 1024,
+    environment,
+    ...withRegistry,
+  });
+  table.grantReadWriteData(finalize);
+  site.bucket.grantReadWrite(finalize);
+  site.distribution.grantCreateInvalidation(finalize);
+  grantRegistry(finalize);
+  new Cron(stack, 'FinalizeDeadline', { schedule: SCHEDULES.finalize, job: finalize });
+
+  const dispatch = new SstFunction(stack, 'Dispatch', {
+    handler: 'functions/dispatch.handler',
+    description: 'Starts a round: writes the round record and one SQS job per agency',
+    timeout: 60,
+    environment,
+    ...withRegistry,
+  });
+  table.grantReadWriteData(dispatch);
+  queue.grantSendMessages(dispatch);
+  grantRegistry(dispatch);
+  new Cron(stack, 'Round', { schedule: SCHEDULES.round, job: dispatch });
+
+  const probe = new SstFunction(stack, 'Probe', {
+    handler: 'functions/probe.handler',
+    description: 'Measures one agency portal with headless Chromium',
+    // @sparticuz/chromium's x86-64 build is the one the local mode runs too: one Chromium for both.
+    architecture: 'x86_64',
+    // Lambda allocates CPU in proportion to memory; 1,769 MB is one full vCPU (AWS Lambda developer guide,
+    // "Configuring function memory"). 2,048 MB keeps Chromium off a throttled fraction of a core, so page
+    // timings measure the portal, and leaves heap headroom for heavy portal pages.
+    memorySize: 2048,
+    // Chromium unpacks to about 200 MB in /tmp on a cold start; screenshots are written there before upload.
+    diskSize: '1024 MB',
+    timeout: PROBE_TIMEOUT_SECONDS,
+    // Installed into the bundle, not bundled: the Chromium binary and Playwright's own files are read at run time.
+    nodejs: { install: ['@sparticuz/chromium', 'playwright-core', 'axe-core'] },
+    environment: { ...environment, DVCWATCH_FINALIZE_FUNCTION: finalize.functionName },
+    ...withRegistry,
+  });
+  probe.addEventSource(
+    new SqsEventSource(queue, {
+      // One agency per invocation: each measurement gets the whole vCPU, and a failure touches one job.
+      batchSize: 1,
+      reportBatchItemFailures: true,
+      maxConcurrency: settings.probeMaxConcurrency,
+    }),
+  );
+  table.grantReadWriteData(probe);
+  evidence.grantPut(probe);
+  email.grantSend(probe);
+  finalize.grantInvoke(probe);
+  grantRegistry(probe);
+
+  const digest = new SstFunction(stack, 'Digest', {
+    handler: 'functions/digest.handler',
+    description: 'Weekly digest email',
+    timeout: 300,
+    environment,
+    ...withRegistry,
+  });
+  table.grantReadData(digest);
+  email.grantSend(digest);
+  grantRegistry(digest);
+  new Cron(stack, 'WeeklyDigest', { schedule: SCHEDULES.digest, job: digest });
+
+  const watchdog = new SstFunction(stack, 'Watchdog', {
+    handler: 'functions/watchdog.handler',
+    description: "Dead man's switch: no completed round for 2 hours notifies the operators",
+    timeout: 30,
+    environment,
+  });
+  table.grantReadData(watchdog);
+  email.grantSend(watchdog);
+  new Cron(stack, 'WatchdogSchedule', { schedule: SCHEDULES.watchdog, job: watchdog });
+
+  stack.addOutputs({ ProbeQueueUrl: queue.queueUrl, ProbeDlqUrl: dlq.queueUrl });
+  return { queue, dlq, probe, dispatch, finalize, digest, watchdog };
+}

@@ -1,0 +1,101 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { type FunctionProps, Function as SstFunction } from 'sst/constructs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Monitor, PROBE_MAX_RECEIVES, PROBE_TIMEOUT_SECONDS, SCHEDULES } from '../../stacks/Monitor.js';
+import { type Synthesized, synth } from './synth.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const resources = (t: Template, type: string): Resource[] => Object.values(t.findResources(type)) as Resource[];
+const lambdaOf = (t: Template, description: string): Resource => {
+  const found = resources(t, 'AWS::Lambda::Function').find((r) => r.Properties.Description === description);
+  if (!found) throw new Error(`no function described as "${description}"`);
+  return found;
+};
+
+// SST keeps the merged props (app defaults + function props) in a private field; read it for the check.
+const propsOf = (fn: SstFunction): FunctionProps => (fn as unknown as { props: FunctionProps }).props;
+
+const REQUIRED_ENV = [
+  'DVCWATCH_TABLE',
+  'DVCWATCH_QUEUE_URL',
+  'DVCWATCH_EVIDENCE_BUCKET',
+  'DVCWATCH_SITE_BUCKET',
+  'DVCWATCH_DISTRIBUTION_ID',
+  'DVCWATCH_SENDER',
+  'DVCWATCH_OPERATORS',
+  'DVCWATCH_REGISTRY',
+  'DVCWATCH_RETENTION_DAYS',
+];
+
+describe('Monitor stack', () => {
+  let synthesized: Synthesized;
+  let monitor: Template;
+  beforeAll(async () => {
+    vi.stubEnv('DVCWATCH_PROBE_MAX_CONCURRENCY', '7');
+    vi.stubEnv('DVCWATCH_SENDER_DOMAIN', 'canhbao.example.vn');
+    synthesized = await synth();
+    monitor = synthesized.template(Monitor);
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  it('runs the round hourly, finalizes at minute 50, digests on Monday 08:00 ICT and watches every 30 min', () => {
+    const schedules = resources(monitor, 'AWS::Events::Rule').map((r) => r.Properties.ScheduleExpression);
+
+    expect(schedules.sort()).toEqual(['cron(0 1 ? * MON *)', 'cron(50 * * * ? *)', 'rate(1 hour)', 'rate(30 minutes)']);
+    expect(SCHEDULES.round).toBe('rate(1 hour)');
+  });
+
+  it('feeds the probe from SQS with partial batch failures and the configured maximum concurrency', () => {
+    const [mapping, ...others] = resources(monitor, 'AWS::Lambda::EventSourceMapping');
+
+    expect(others).toHaveLength(0);
+    expect(mapping?.Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 7 },
+    });
+    expect(mapping?.Properties.BatchSize).toBeLessThanOrEqual(2);
+  });
+
+  it('redrives failed jobs to the DLQ and hides a job for at least 6× the probe timeout', () => {
+    const probe = lambdaOf(monitor, 'Measures one agency portal with headless Chromium');
+    const main = resources(monitor, 'AWS::SQS::Queue').find((q) => q.Properties.RedrivePolicy);
+
+    expect(probe.Properties.Timeout).toBe(PROBE_TIMEOUT_SECONDS);
+    expect(main?.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: PROBE_MAX_RECEIVES });
+    expect(main?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (probe.Properties.Timeout as number));
+  });
+
+  it('gives the probe at least one full vCPU on x86_64, and disk for the unpacked Chromium', () => {
+    const probe = lambdaOf(monitor, 'Measures one agency portal with headless Chromium');
+
+    expect(probe.Properties.MemorySize).toBeGreaterThanOrEqual(1769);
+    expect(probe.Properties.Architectures).toEqual(['x86_64']);
+    expect(probe.Properties.EphemeralStorage).toMatchObject({ Size: expect.any(Number) });
+    expect((probe.Properties.EphemeralStorage as { Size: number }).Size).toBeGreaterThanOrEqual(1024);
+  });
+
+  it('configures every app function for nodejs22.x and installs Chromium and Playwright into the probe', () => {
+    // Before bundling, SST puts a placeholder runtime in the template, so check the construct props here;
+    // sst-build.test.ts checks the runtime in the built templates.
+    const functions = synthesized.app.node.findAll().filter((c): c is SstFunction => c instanceof SstFunction);
+    const probe = functions.find((f) => f.id === 'Probe');
+
+    expect(functions.map((f) => f.id).sort()).toEqual(['Digest', 'Dispatch', 'Finalize', 'Probe', 'SesEventsFn', 'Watchdog']);
+    for (const fn of functions) expect({ id: fn.id, runtime: propsOf(fn).runtime }).toEqual({ id: fn.id, runtime: 'nodejs22.x' });
+    expect(probe && propsOf(probe).nodejs?.install).toEqual(expect.arrayContaining(['@sparticuz/chromium', 'playwright-core']));
+  });
+
+  it('gives every round function the DVCWATCH_* environment, with the sender at the configured domain', () => {
+    const functions = resources(monitor, 'AWS::Lambda::Function').filter((f) =>
+      String(f.Properties.Description ?? '').match(/round|agency|agencies|digest|switch/i),
+    );
+
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
+      const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(vars)).toEqual(expect.arrayContaining(REQUIRED_ENV));
+      expect(vars.DVCWATCH_SENDER).toBe('dvcwatch@canhbao.example.vn');
+      expect(vars.DVCWATCH_REGISTRY).toBe('registry/vietnam.yaml');
+    }
+  });
+});

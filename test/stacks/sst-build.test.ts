@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog'];
+
+interface LambdaProps {
+  readonly Handler?: string;
+  readonly Runtime?: string;
+  readonly Code?: { S3Key?: string };
+}
+type Template = { Resources: Record<string, { Type: string; Properties?: LambdaProps }> };
+const templatesIn = (dir: string): Template[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.template.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Template);
+
+/** The folder holding a function's bundle in the cloud assembly (its S3 key is `<hash>.zip`). */
+const assetOf = (outDir: string, props: LambdaProps | undefined): string =>
+  join(outDir, `asset.${String(props?.Code?.S3Key).replace(/\.zip$/, '')}`);
+
+// `sst build` bundles every function with esbuild and installs the probe's Chromium packages: minutes at worst.
+describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', { timeout: 240_000 }, () => {
+  let run: BuildRun;
+  beforeAll(async () => {
+    run = await runSstBuild(root, 'ci');
+  }, 240_000);
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('builds all five stacks, asking AWS only for its identity and the bootstrap stacks', () => {
+    expect(run.status, run.output.slice(-3000)).toBe(0);
+    expect(run.output).toContain('Built: 5 stacks');
+    expect(run.calls.map((c) => `${c.action} ${c.stackName ?? ''}`.trim()).sort()).toEqual([
+      'DescribeStacks CDKToolkit',
+      'DescribeStacks SSTBootstrap',
+      'GetCallerIdentity',
+    ]);
+  });
+
+  it('bundles every app handler for nodejs22.x', () => {
+    const functions = templatesIn(run.outDir).flatMap((t) =>
+      Object.values(t.Resources).filter((r) => r.Type === 'AWS::Lambda::Function'),
+    );
+    const handlers = functions.map((f) => f.Properties?.Handler ?? '').filter((h) => h.startsWith('functions/'));
+
+    expect(handlers.sort()).toEqual(HANDLERS.map((h) => `functions/${h}.handler`).sort());
+    for (const fn of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+  });
+
+  it('keeps the browser out of every bundle but the probe', () => {
+    const functions = templatesIn(run.outDir).flatMap((t) =>
+      Object.values(t.Resources).filter((r) => r.Properties?.Handler?.startsWith('functions/')),
+    );
+    const others = functions.filter((f) => f.Properties?.Handler !== 'functions/probe.handler');
+
+    expect(others).toHaveLength(HANDLERS.length - 1);
+    for (const fn of others) {
+      const file = join(assetOf(run.outDir, fn.Properties), `${fn.Properties?.Handler?.replace(/\.handler$/, '')}.mjs`);
+      const code = readFileSync(file, 'utf8');
+      expect({ file, browser: /from\s*["'](playwright-core|@sparticuz\/chromium)["']/.test(code) }).toEqual({
+        file,
+        browser: false,
+      });
+    }
+  });
+
+  it('ships the probe with Chromium and Playwright installed and the registry copied in', () => {
+    const monitor = templatesIn(run.outDir).find((t) =>
+      Object.values(t.Resources).some((r) => r.Properties?.Handler === 'functions/probe.handler'),
+    );
+    const probe = Object.values(monitor?.Resources ?? {}).find((r) => r.Properties?.Handler === 'functions/probe.handler');
+    const asset = assetOf(run.outDir, probe?.Properties);
+
+    expect(existsSync(join(asset, 'node_modules/@sparticuz/chromium/package.json'))).toBe(true);
+    expect(existsSync(join(asset, 'node_modules/playwright-core/package.json'))).toBe(true);
+    expect(existsSync(join(asset, 'registry/vietnam.yaml'))).toBe(true);
+  });
+});
+
+describe('the sst build harness', { timeout: 120_000 }, () => {
+  it('fails when a stack fails to synthesize', async () => {
+    const broken = await mkdtemp(join(tmpdir(), 'dvcwatch-broken-app-'));
+    await mkdir(join(broken, 'stacks'));
+    await symlink(join(root, 'node_modules'), join(broken, 'node_modules'), 'dir');
+    await writeFile(join(broken, 'package.json'), JSON.stringify({ name: 'broken', type: 'module', private: true }));
+    await writeFile(
+      join(broken, 'sst.config.ts'),
+      `export default {
+        config() { return { name: 'broken', region: 'ap-southeast-1' }; },
+        stacks(app) { app.stack(function Broken() { throw new Error('deliberately broken stack'); }); },
+      };`,
+    );
+
+    const result = await runSstBuild(broken, 'ci');
+    await result.cleanup();
+    await rm(broken, { recursive: true, force: true });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('deliberately broken stack');
+  });
+});
