@@ -62,6 +62,7 @@ const page = (url: string, b: Behaviour, kind: 'home' | 'form'): PageArtifacts =
 const scriptedProber = (at: () => string): Prober => ({
   probePage: async (url, kind) => page(url, SCRIPT[new URL(url).hostname.split('.')[0]!]!(hourOf(at())), kind),
   session: { withPage: async () => Promise.reject(new Error('not used')) },
+  guard: { local: false, allowedOrigins: [] },
   launches: () => 0,
   close: async () => {},
 });

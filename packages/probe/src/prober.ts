@@ -21,6 +21,8 @@ export interface Prober {
   /** Probes one page; never throws for a portal's fault (see PageArtifacts.error). */
   probePage(url: string, kind: 'home' | 'form', opts?: ProbePageOptions): Promise<PageArtifacts>;
   session: PageSession;
+  /** The request guard's policy, for gatherers that connect outside the browser (TLS). */
+  readonly guard: GuardOptions;
   /** How many times the browser was launched (relaunches after a crash or a kill included). */
   launches(): number;
   /** Closes the browser and the guard proxies. */
@@ -46,6 +48,7 @@ export const createProber = (options: ProberOptions): Prober => {
   return {
     probePage: (url, kind, opts) => probePage(deps, url, kind, opts),
     session: createPageSession(deps),
+    guard,
     launches: () => host.launches,
     close: async () => {
       await host.close(limits.closeTimeoutMs);

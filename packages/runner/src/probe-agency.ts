@@ -64,6 +64,7 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
       homeUrl: home.finalUrl ?? agency.portal.home,
       ...(agency.portal.form ? { formUrl: agency.portal.form } : {}),
       overrides: agency.checks ?? {},
+      guard: o.prober.guard,
       accessibility: cfg.accessibility,
     });
   }

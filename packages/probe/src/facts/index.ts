@@ -1,5 +1,5 @@
 import { emptyFacts, type Facts, findLink, LABELS } from '@dvcwatch/core';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
 import { gatherAxe } from './axe.js';
@@ -55,8 +55,11 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
       input.onTiming?.(name, Math.round(performance.now() - t0));
     }
   };
-  const open = <T>(url: string, fn: (page: Page) => Promise<T>, opts: { viewport?: { width: number; height: number } } = {}) =>
-    session.withPage(url, async (page) => fn(page), { ...opts, timeoutMs: Math.max(1_000, left()) });
+  const open = <T>(
+    url: string,
+    fn: (page: Page, response: Response | null) => Promise<T>,
+    opts: { viewport?: { width: number; height: number } } = {},
+  ) => session.withPage(url, fn, { ...opts, timeoutMs: Math.max(1_000, left()) });
 
   const tls = on('tls-valid')
     ? gatherTls(input.homeUrl, { guard: input.guard ?? { local: false, allowedOrigins: [] }, ca: input.tlsCa }).then(
@@ -70,7 +73,10 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   let firstResult: string | null = null;
   // One visit of the home page for everything read without leaving it; controls are clicked after the audit.
   await step('home', () =>
-    open(input.homeUrl, async (page) => {
+    open(input.homeUrl, async (page, response) => {
+      // An error page is not the portal: its checks stay unknown (the status says the portal is down).
+      const code = response?.status() ?? 0;
+      if (code >= 400) throw new Error(`home page answered HTTP ${code}`);
       await settle(page);
       const { text, links } = await collect(page);
       facts.homeText = text;
@@ -101,13 +107,31 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   for (const [id, gather] of [
     [
       'accessibility',
-      async (p: Page) => void (facts.axe = input.accessibility ? await gatherAxe(p, Math.min(20_000, left())) : null),
+      async (p: Page) => {
+        facts.axe = input.accessibility ? await gatherAxe(p, Math.min(20_000, left())) : null;
+      },
     ],
-    ['font-size-controls', async (p: Page) => void (facts.fontSize = await gatherFontSize(p, o('font-size-controls').selector))],
-    ['contrast-toggle', async (p: Page) => void (facts.contrast = await gatherContrast(p, o('contrast-toggle').selector))],
+    [
+      'font-size-controls',
+      async (p: Page) => {
+        facts.fontSize = await gatherFontSize(p, o('font-size-controls').selector);
+      },
+    ],
+    [
+      'contrast-toggle',
+      async (p: Page) => {
+        facts.contrast = await gatherContrast(p, o('contrast-toggle').selector);
+      },
+    ],
   ] as const) {
     const url = o(id).url;
-    if (url && on(id)) await step(id, () => open(url, async (p) => (await settle(p), gather(p))));
+    if (url && on(id))
+      await step(id, () =>
+        open(url, async (p) => {
+          await settle(p);
+          await gather(p);
+        }),
+      );
   }
   const tasks: (() => Promise<void>)[] = [];
   // Search, then the first result's page as the procedure page (unless the registry names one).
@@ -132,12 +156,19 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   });
   // Login and dossier lookup: open the linked page directly when it has an address, else click from home.
   for (const [id, labels, gather] of [
-    ['login-vneid', LABELS.login, async (p: Page, onTarget: boolean) => void (facts.login = await gatherLogin(p, onTarget))],
+    [
+      'login-vneid',
+      LABELS.login,
+      async (p: Page, onTarget: boolean) => {
+        facts.login = await gatherLogin(p, onTarget);
+      },
+    ],
     [
       'dossier-lookup',
       LABELS.dossierLookup,
-      async (p: Page, onTarget: boolean) =>
-        void (facts.dossierLookup = await gatherDossierLookup(p, onTarget, o('dossier-lookup').selector)),
+      async (p: Page, onTarget: boolean) => {
+        facts.dossierLookup = await gatherDossierLookup(p, onTarget, o('dossier-lookup').selector);
+      },
     ],
   ] as const) {
     if (!on(id)) continue;

@@ -27,7 +27,7 @@ export const COLLECT = String.raw`(o) => {
 }`;
 
 /** Length of the visible text: polled until it stops changing (client-rendered pages). */
-export const TEXT_LENGTH = String.raw`() => (document.body ? document.body.innerText.length : 0)`;
+export const TEXT_LENGTH = `() => (document.body ? document.body.innerText.length : 0)`;
 
 /** Candidate controls or inputs matching a CSS query, with every text a label could hide in. */
 export const CANDIDATES = String.raw`(o) => {
@@ -58,7 +58,7 @@ export const CANDIDATES = String.raw`(o) => {
 }`;
 
 /** Marks the i-th element of a query so a locator can find it. */
-export const MARK = String.raw`(o) => {
+export const MARK = `(o) => {
   const el = document.querySelectorAll(o.query)[o.i];
   if (!el) return false;
   el.setAttribute('data-dvcwatch', o.mark);
@@ -92,7 +92,7 @@ export const STYLE_SAMPLE = String.raw`() => {
 }`;
 
 /** Subresources an https page references or loaded over plain http. */
-export const HTTP_SUBRESOURCES = String.raw`() => {
+export const HTTP_SUBRESOURCES = `() => {
   if (location.protocol !== 'https:') return [];
   const urls = new Set();
   const sel = 'img[src], script[src], iframe[src], audio[src], video[src], source[src], embed[src], object[data], link[href]';
@@ -106,7 +106,7 @@ export const HTTP_SUBRESOURCES = String.raw`() => {
 }`;
 
 /** Meta viewport and horizontal overflow, for the mobile check. */
-export const MOBILE = String.raw`() => {
+export const MOBILE = `() => {
   const meta = document.querySelector('meta[name=viewport]');
   return {
     viewport: meta ? meta.getAttribute('content') : null,
@@ -116,7 +116,7 @@ export const MOBILE = String.raw`() => {
 }`;
 
 /** Visible form fields that are not a search box, a login or hidden: a submission form. */
-export const FORM_FIELDS = String.raw`() => {
+export const FORM_FIELDS = `() => {
   let n = 0;
   for (const el of document.querySelectorAll('form input, form select, form textarea, input, select, textarea')) {
     const type = (el.getAttribute('type') || 'text').toLowerCase();

@@ -46,7 +46,11 @@ export async function gatherSearch(page: Page, selector?: string): Promise<Searc
   const items = (await run<{ text: string; href: string | null }[]>(page, RESULTS, { q })).filter(
     (r) => navigated || !before.has(key(r)),
   );
-  const noResults = matches(await page.innerText('body').catch(() => ''), ['Không tìm thấy kết quả', 'Không có kết quả']);
+  const bodyText = await page
+    .locator('body')
+    .innerText({ timeout: 2_000 })
+    .catch(() => '');
+  const noResults = matches(bodyText, ['Không tìm thấy kết quả', 'Không có kết quả']);
   const count = noResults && items.length <= 1 ? 0 : items.length;
   const first = items.find((r) => r.href && new URL(r.href).host === new URL(page.url()).host) ?? null;
   return {
