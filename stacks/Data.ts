@@ -1,6 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { StackContext } from 'sst/constructs';
 
 /** Screenshots are evidence for an incident; 90 days covers an incident's life and a quarterly review. */
@@ -10,7 +9,8 @@ export const EVIDENCE_EXPIRY_DAYS = 90;
 export const isRetained = (stage: string): boolean => stage === 'prod';
 
 /**
- * Results, rounds and incident state in one table, and the evidence bucket.
+ * Results, rounds and incident state in one table. (The evidence bucket lives in the Site stack: CloudFront
+ * serves it under `evidence/*`, and a bucket policy for Origin Access Control must sit beside the distribution.)
  *
  * No GSI: every read is keyed by an agency id (taken from the registry) or a round id, so no query spans
  * partitions; a GSI would double the write cost of every result for nothing.
@@ -29,15 +29,6 @@ export function Data({ stack, app }: StackContext) {
     removalPolicy,
   });
 
-  const evidence = new Bucket(stack, 'Evidence', {
-    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-    encryption: BucketEncryption.S3_MANAGED,
-    enforceSSL: true,
-    lifecycleRules: [{ id: 'expire-evidence', expiration: Duration.days(EVIDENCE_EXPIRY_DAYS) }],
-    removalPolicy,
-    autoDeleteObjects: !isRetained(app.stage),
-  });
-
-  stack.addOutputs({ TableName: table.tableName, EvidenceBucket: evidence.bucketName });
-  return { table, evidence };
+  stack.addOutputs({ TableName: table.tableName });
+  return { table };
 }

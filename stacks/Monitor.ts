@@ -30,9 +30,10 @@ export const SCHEDULES = {
  */
 export function Monitor({ stack, app }: StackContext) {
   const settings = readSettings();
-  const { table, evidence } = use(Data);
+  const { table } = use(Data);
   const email = use(Email);
   const site = use(Site);
+  const { evidence } = site;
 
   const dlq = new Queue(stack, 'ProbeDlq', {
     encryption: QueueEncryption.SQS_MANAGED,
@@ -135,7 +136,8 @@ export function Monitor({ stack, app }: StackContext) {
     environment,
     ...withRegistry,
   });
-  table.grantReadData(digest);
+  // The Mailer writes each send's key before sending (never twice): the digest writes to the table.
+  table.grantReadWriteData(digest);
   email.grantSend(digest);
   grantRegistry(digest);
   new Cron(stack, 'WeeklyDigest', { schedule: SCHEDULES.digest, job: digest });
@@ -145,8 +147,10 @@ export function Monitor({ stack, app }: StackContext) {
     description: "Dead man's switch: no completed round for 2 hours notifies the operators",
     timeout: 30,
     environment,
+    ...withRegistry,
   });
-  table.grantReadData(watchdog);
+  table.grantReadWriteData(watchdog);
+  grantRegistry(watchdog);
   email.grantSend(watchdog);
   new Cron(stack, 'WatchdogSchedule', { schedule: SCHEDULES.watchdog, job: watchdog });
 

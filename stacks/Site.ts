@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   Function as CloudFrontFunction,
   Distribution,
@@ -11,7 +11,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { StackContext } from 'sst/constructs';
-import { isRetained } from './Data.js';
+import { EVIDENCE_EXPIRY_DAYS, isRetained } from './Data.js';
 
 // The generator writes `…/index.html` files; CloudFront's default root object only applies to `/`,
 // so a viewer-request function maps directory URLs to their index (AWS CloudFront developer guide,
@@ -35,6 +35,17 @@ export function Site({ stack, app }: StackContext) {
     autoDeleteObjects: !isRetained(app.stage),
   });
 
+  // Screenshots linked from emails and agency pages (`evidence/<agency>/<file>.jpg`), kept 90 days, served by
+  // the same distribution under `evidence/*` so one public address carries the site and its evidence.
+  const evidence = new Bucket(stack, 'Evidence', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    lifecycleRules: [{ id: 'expire-evidence', expiration: Duration.days(EVIDENCE_EXPIRY_DAYS) }],
+    removalPolicy: isRetained(app.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !isRetained(app.stage),
+  });
+
   const indexRewrite = new CloudFrontFunction(stack, 'IndexRewrite', {
     code: FunctionCode.fromInline(INDEX_REWRITE),
     runtime: FunctionRuntime.JS_2_0,
@@ -50,12 +61,20 @@ export function Site({ stack, app }: StackContext) {
       responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
       functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
     },
+    additionalBehaviors: {
+      'evidence/*': {
+        origin: S3BucketOrigin.withOriginAccessControl(evidence),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+    },
   });
 
   stack.addOutputs({
     SiteUrl: `https://${distribution.distributionDomainName}`,
     SiteBucket: bucket.bucketName,
     DistributionId: distribution.distributionId,
+    EvidenceBucket: evidence.bucketName,
   });
-  return { bucket, distribution };
+  return { bucket, evidence, distribution };
 }

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { Data, EVIDENCE_EXPIRY_DAYS } from '../../stacks/Data.js';
+import { Data } from '../../stacks/Data.js';
 import { synth } from './synth.js';
 
 describe('Data stack', () => {
@@ -23,39 +23,11 @@ describe('Data stack', () => {
     });
   });
 
-  it('retains the table and evidence in prod and destroys them in other stages', async () => {
+  it('retains the table in prod and destroys it in other stages', async () => {
     const prod = (await synth('prod')).template(Data);
     const test = (await synth('test')).template(Data);
 
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    prod.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
-    prod.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     test.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
-    test.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
-  });
-
-  it('blocks public access to the evidence bucket, encrypts it, expires objects and requires TLS', async () => {
-    const { template } = await synth();
-
-    template(Data).hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: EVIDENCE_EXPIRY_DAYS, Status: 'Enabled' })] },
-    });
-    template(Data).hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
-    expect(EVIDENCE_EXPIRY_DAYS).toBeGreaterThan(0);
   });
 });

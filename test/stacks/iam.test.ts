@@ -100,6 +100,7 @@ describe('IAM', () => {
       'Dispatch',
       'Finalize',
       'Probe',
+      'Watchdog',
     ]);
     for (const { statement } of reads) {
       expect(statement.Action).toEqual('s3:GetObject');

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EVIDENCE_EXPIRY_DAYS } from '../../stacks/Data.js';
 import { Site } from '../../stacks/Site.js';
 import { type Synthesized, synth } from './synth.js';
 
@@ -7,6 +8,31 @@ describe('Site stack', () => {
   let synthesized: Synthesized;
   beforeAll(async () => {
     synthesized = await synth();
+  });
+
+  it('keeps the evidence bucket private, encrypted, expiring and TLS-only, encrypts it, expires objects and requires TLS', async () => {
+    const { template } = synthesized;
+
+    template(Site).hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: EVIDENCE_EXPIRY_DAYS, Status: 'Enabled' })] },
+    });
+    template(Site).hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    expect(EVIDENCE_EXPIRY_DAYS).toBeGreaterThan(0);
   });
 
   it('keeps the site bucket private and encrypted', () => {
@@ -33,7 +59,8 @@ describe('Site stack', () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        Origins: [Match.objectLike({ OriginAccessControlId: { 'Fn::GetAtt': [oacId, 'Id'] } })],
+        Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: { 'Fn::GetAtt': [oacId, 'Id'] } })]),
+        CacheBehaviors: [Match.objectLike({ PathPattern: 'evidence/*', ViewerProtocolPolicy: 'redirect-to-https' })],
       }),
     });
     expect(oacId).toBeDefined();
@@ -51,8 +78,11 @@ describe('Site stack', () => {
 
     expect(allows.map((s) => JSON.stringify(s.Principal))).not.toContain('"*"');
     expect(allows.map((s) => JSON.stringify(s.Principal))).not.toContain('{"AWS":"*"}');
-    expect(reads).toHaveLength(1);
-    expect(reads[0]?.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
-    expect(JSON.stringify(reads[0]?.Condition)).toContain(`"Ref":"${distributionId}"`);
+    // One read grant per bucket (site and evidence), each to CloudFront for this distribution only.
+    expect(reads).toHaveLength(2);
+    for (const read of reads) {
+      expect(read.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+      expect(JSON.stringify(read.Condition)).toContain(`"Ref":"${distributionId}"`);
+    }
   });
 });
