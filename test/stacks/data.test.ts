@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Data } from '../../stacks/Data.js';
 import { synth } from './synth.js';
 

@@ -40,8 +40,9 @@ export const synth = async (stage = 'test'): Promise<Synthesized> => {
   });
   const app = new App({ mode: 'deploy', stage, name: config.name, region: config.region, account: '123456789012' });
   await sstConfig.stacks(app);
-  // Only construction writes there (generated binding types); the templates are synthesized in memory.
-  rmSync(out, { recursive: true, force: true });
+  // Construction writes there (generated binding types) and SST's logger keeps appending to its debug.log
+  // afterwards, so the folder goes when the test worker exits, not now; templates are synthesized in memory.
+  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
   const templates = new Map<unknown, Template>();
   return {
     app,

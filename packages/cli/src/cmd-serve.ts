@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '@dvcwatch/runner';
+import { type Logger, sendDigests, watchdog } from '@dvcwatch/runner';
 import { Cron } from 'croner';
 import sirv from 'sirv';
 import { intOption, parse } from './args.js';
@@ -64,6 +64,15 @@ export async function cmdServe(
     { timezone: 'Asia/Ho_Chi_Minh', protect: true },
     () => void tick(topOfHour(Date.now()), 'schedule'),
   );
+  // The same duties as the AWS schedules: the dead man's switch every 30 minutes, the digest on Monday 08:00.
+  const duties = [
+    new Cron('15,45 * * * *', { protect: true }, () => {
+      watchdog(ctx.deps, new Date().toISOString()).catch((e: unknown) => log.error('watchdog failed', { error: String(e) }));
+    }),
+    new Cron('0 8 * * 1', { timezone: 'Asia/Ho_Chi_Minh', protect: true }, () => {
+      sendDigests(ctx.deps, new Date().toISOString()).catch((e: unknown) => log.error('digest failed', { error: String(e) }));
+    }),
+  ];
   void tick(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), 'manual');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -73,6 +82,7 @@ export async function cmdServe(
   });
   out('Đang dừng…');
   job.stop();
+  for (const d of duties) d.stop();
   await running;
   await new Promise<void>((r) => server.close(() => r()));
   await ctx.close();

@@ -24,6 +24,8 @@ export interface AlertEmailInput {
   siteUrl: string | null;
   /** Absolute or site-relative link to the evidence screenshot, or null. */
   evidenceUrl: string | null;
+  /** Who to contact about the monitoring itself (the registry's operators). */
+  contacts?: string[];
 }
 
 const STATE_VI = { open: 'Cảnh báo', remind: 'Nhắc lại', escalate: 'Chuyển cấp', resolve: 'Đã khôi phục' } as const;
@@ -87,9 +89,10 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
     '24 giờ qua:',
     ...table,
     '',
-    'Thư này do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái. Liên hệ bộ phận điều phối nếu cần hỗ trợ.',
+    'Thư này do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.',
+    ...(input.contacts?.length ? [`Liên hệ bộ phận điều phối: ${input.contacts.join(', ')}`] : []),
   ].join('\n');
-  const html = renderHtml(subject, lines, { home: agency.portal.home, evidence, trend }, recent.slice(-24));
+  const html = renderHtml(subject, lines, { home: agency.portal.home, evidence, trend }, recent.slice(-24), input.contacts ?? []);
   const to = [agency.head.email, ...(kind === 'escalate' ? agency.escalation.map((c) => c.email) : [])];
   return { to, cc: agency.cc, subject, text, html };
 }
@@ -99,6 +102,7 @@ function renderHtml(
   lines: string[],
   links: { home: string; evidence: string | null; trend: string | null },
   recent: Result[],
+  contacts: string[],
 ): string {
   const body = lines
     .map((l) => (l === '' ? '' : l.startsWith('- ') ? `<li>${escapeHtml(l.slice(2))}</li>` : `<p>${escapeHtml(l)}</p>`))
@@ -123,6 +127,10 @@ function renderHtml(
 ${body}
 ${link('Mở trang chủ của cổng', links.home)}${link('Xem ảnh chụp làm bằng chứng', links.evidence)}${link('Xem xu hướng và chi tiết', links.trend)}
 ${rows ? `<h2 style="font-size:16px;margin:16px 0 4px">24 giờ qua</h2><table style="border-collapse:collapse;font-size:14px"><thead><tr><th ${cell}>Giờ</th><th ${cell}>Tình trạng</th><th ${cell}>LCP trang chủ</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
-<p style="font-size:13px;color:#555;margin-top:16px">Thư do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.</p>
+<p style="font-size:13px;color:#555;margin-top:16px">Thư do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.${
+    contacts.length
+      ? ` Liên hệ bộ phận điều phối: ${contacts.map((c) => `<a href="mailto:${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ')}`
+      : ''
+  }</p>
 </body></html>`;
 }

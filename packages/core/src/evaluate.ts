@@ -63,6 +63,7 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
     agencyId: agency.id,
     at: ctx.at,
     pages: { home, form },
+    retries: a.retries.map((r) => ({ page: r.page, ...toPageResult(r.attempt, 1) })),
     profile: a.profile,
     maintenance: ctx.maintenance,
     probeMs: Math.round(a.durationMs),

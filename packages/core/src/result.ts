@@ -63,6 +63,8 @@ export interface Result {
   status: Status;
   reason: Reason | null;
   pages: { home: PageResult | null; form: PageResult | null };
+  /** Earlier attempts at a page that failed or breached before the confirmation re-probe (kept as evidence). */
+  retries?: ({ page: 'home' | 'form' } & PageResult)[];
   /** Names of breached thresholds, e.g. `home.lcpMs`. */
   breaches: string[];
   breachDetails: Breach[];

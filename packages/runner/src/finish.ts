@@ -62,6 +62,7 @@ async function sendPending(
       recent,
       siteUrl: deps.registry.siteUrl,
       evidenceUrl: shot ? deps.evidenceUrl(shot) : null,
+      contacts: deps.registry.operators,
     });
     const outcome = await deps.mailer.send({ scope: agency.id, topic: t.incident.id, step: t.step, kind: t.kind }, message);
     deps.log.info('alert email', { agencyId: agency.id, step: t.step, incident: t.incident.id, outcome });
