@@ -126,3 +126,24 @@ export const emptyFacts = (): Facts => ({
   axe: null,
   mixedContent: null,
 });
+
+/** Page artifacts with nothing measured: the start of every probe, and the page of a probe that never ran. */
+export const blankPage = (url: string): PageArtifacts => ({
+  url,
+  finalUrl: null,
+  httpStatus: null,
+  redirects: [],
+  ttfbMs: null,
+  fcpMs: null,
+  lcpMs: null,
+  domContentLoadedMs: null,
+  loadMs: null,
+  tbtMs: null,
+  cls: null,
+  error: null,
+  title: null,
+  headers: {},
+  challenge: false,
+  screenshot: null,
+  durationMs: 0,
+});

@@ -1,4 +1,4 @@
-import type { PageArtifacts, ProbeArtifacts } from './artifacts.js';
+import { blankPage, type PageArtifacts, type ProbeArtifacts } from './artifacts.js';
 import { judgeChecks, scoreChecks } from './checks/index.js';
 import { classifyPage } from './classify.js';
 import type { Agency } from './registry.js';
@@ -121,27 +121,7 @@ export function monitorFailure(agencyId: string, ctx: EvaluateContext, message: 
     status: 'error',
     reason: 'probe',
     pages: {
-      home: home
-        ? {
-            url: home,
-            finalUrl: null,
-            httpStatus: null,
-            redirects: [],
-            ttfbMs: null,
-            fcpMs: null,
-            lcpMs: null,
-            domContentLoadedMs: null,
-            loadMs: null,
-            tbtMs: null,
-            cls: null,
-            error: { code: 'probe', message },
-            title: null,
-            challenge: false,
-            screenshot: null,
-            durationMs: 0,
-            attempts: 0,
-          }
-        : null,
+      home: home ? toPageResult({ ...blankPage(home), error: { code: 'probe', message } }, 0) : null,
       form: null,
     },
     breaches: [],

@@ -1,4 +1,4 @@
-import type { PageArtifacts, PageError } from '@dvcwatch/core';
+import { blankPage, type PageArtifacts, type PageError } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
@@ -16,27 +16,6 @@ export interface ProbePageOptions {
 
 const round = (v: number | null | undefined): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
-
-/** Artifacts with nothing measured: the start of every probe. */
-const blank = (url: string): PageArtifacts => ({
-  url,
-  finalUrl: null,
-  httpStatus: null,
-  redirects: [],
-  ttfbMs: null,
-  fcpMs: null,
-  lcpMs: null,
-  domContentLoadedMs: null,
-  loadMs: null,
-  tbtMs: null,
-  cls: null,
-  error: null,
-  title: null,
-  headers: {},
-  challenge: false,
-  screenshot: null,
-  durationMs: 0,
-});
 
 /** Total blocking time after FCP: each long task's part beyond 50 ms (Lighthouse's definition, without TTI). */
 export const totalBlockingTime = (tasks: [number, number][], fcp: number | null): number => {
@@ -67,7 +46,7 @@ export const probePage = async (
   opts: ProbePageOptions = {},
 ): Promise<PageArtifacts> => {
   const started = performance.now();
-  const out = blank(url);
+  const out = blankPage(url);
   if (kind === 'form') {
     out.readyMs = null;
     out.readyKind = null;
