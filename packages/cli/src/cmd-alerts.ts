@@ -13,7 +13,7 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
     const incidents = (
       await Promise.all(ids.map(async (id) => (await ctx.deps.store.incidents(id)).map((i) => ({ agencyId: id, ...i }))))
     ).flat();
-    const sends = (await ctx.deps.sends.list(values.agency)).filter((s) => !values.agency || s.scope === values.agency);
+    const sends = await ctx.deps.sends.list(values.agency);
     const feedback = await ctx.deps.sends.sesEvents();
     if (values.json) {
       for (const i of incidents) out(JSON.stringify({ type: 'incident', ...i }));

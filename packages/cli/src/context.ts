@@ -70,23 +70,15 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
     const dynamodb = env.AWS_ENDPOINT_URL_DYNAMODB ?? (await start(() => startDynalite(paths.db)));
     const sesEndpoint = env.AWS_ENDPOINT_URL_SES ?? (await start(() => startSes()));
     // Local servers need no real credentials; an SDK default chain would reach for instance metadata.
-    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    const client = new DynamoDBClient({
-      endpoint: dynamodb,
+    const local = {
       region: env.AWS_REGION,
-      credentials,
-      maxAttempts: 6,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-    });
+    };
+    const client = new DynamoDBClient({ ...local, endpoint: dynamodb, maxAttempts: 6 });
     await ensureTable(client, env.DVCWATCH_TABLE);
     // The SES emulator answers only SES v1 SendEmail/SendRawEmail: a timeout keeps a wrong call from hanging.
-    const ses = new SESClient({
-      endpoint: sesEndpoint,
-      region: env.AWS_REGION,
-      credentials,
-      maxAttempts: 1,
-      requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-    });
+    const ses = new SESClient({ ...local, endpoint: sesEndpoint, maxAttempts: 1 });
     const store = new Store(client, env.DVCWATCH_TABLE);
     const sends = new Sends(client, env.DVCWATCH_TABLE);
     const mailer = new Mailer({ ses, sends, from: env.DVCWATCH_SENDER, onSent: outboxWriter(paths.outbox) });

@@ -1,11 +1,17 @@
-/** Escapes text for HTML element content and quoted attribute values. */
-export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
-/** A URL safe to put in an href: only http(s), else null. */
+/**
+ * Escapes text for HTML element content and quoted attribute values (OWASP XSS cheat sheet, rules 1 and 2): the
+ * one escaper of the site, the emails and the demo portals.
+ */
+export const escapeHtml = (s: unknown): string => (s == null ? '' : String(s).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c));
+
+/** A URL safe to put in an href: an absolute http(s) URL (normalised), else null. Escape it for the attribute. */
 export const safeHref = (url: string | null | undefined): string | null => {
-  if (!url) return null;
+  const trimmed = url?.trim();
+  if (!trimmed || !/^https?:\/\//i.test(trimmed)) return null;
   try {
-    const u = new URL(url);
+    const u = new URL(trimmed);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;

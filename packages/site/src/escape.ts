@@ -3,24 +3,15 @@
  * proven otherwise: one function escapes for both text and quoted attribute contexts (OWASP XSS cheat sheet,
  * rule #1 and #2), and URLs reach an href only when their scheme is http(s).
  */
+import { escapeHtml, safeHref as httpHref } from '@dvcwatch/core';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export const esc = (s: string | number | null | undefined): string =>
-  s == null ? '' : String(s).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+/** Escapes text for HTML element content and quoted attribute values (core's one escaper). */
+export const esc: (s: string | number | null | undefined) => string = escapeHtml;
 
 /** The URL, escaped for an attribute, if it is an absolute http(s) URL; otherwise null (render it as text). */
 export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const trimmed = url.trim();
-  if (!/^https?:\/\//i.test(trimmed)) return null;
-  try {
-    const u = new URL(trimmed);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? esc(u.href) : null;
-  } catch {
-    return null;
-  }
+  const href = httpHref(url);
+  return href === null ? null : esc(href);
 }
 
 /** A link when the URL is http(s), plain escaped text otherwise. */

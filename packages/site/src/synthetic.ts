@@ -20,7 +20,8 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 };
 
-const page = (url: string, lcp: number, ready: number | null): PageResult => ({
+/** A loaded page whose timings scale with its LCP (synthetic data for tests and the bench). */
+export const syntheticPage = (url: string, lcp: number, ready: number | null): PageResult => ({
   url,
   finalUrl: url,
   httpStatus: 200,
@@ -92,8 +93,8 @@ export function syntheticSiteInput(opts: { agencies: number; days: number; at: s
       status,
       reason: status === 'down' ? 'timeout' : null,
       pages: {
-        home: up ? page(`https://dichvucong.${agencyId}.gov.vn/`, lcp, null) : null,
-        form: up ? page(`https://dichvucong.${agencyId}.gov.vn/form`, lcp, Math.round(lcp * 1.3)) : null,
+        home: up ? syntheticPage(`https://dichvucong.${agencyId}.gov.vn/`, lcp, null) : null,
+        form: up ? syntheticPage(`https://dichvucong.${agencyId}.gov.vn/form`, lcp, Math.round(lcp * 1.3)) : null,
       },
       breaches: lcp > 4_000 ? ['home.lcpMs'] : [],
       breachDetails: lcp > 4_000 ? [{ metric: 'home.lcpMs', value: lcp, limit: 4_000 }] : [],
@@ -178,7 +179,7 @@ export function withPayloads(input: SiteInput): SiteInput {
           status: 'up',
           pages: {
             home: {
-              ...page(PAYLOADS.url, 1_000, null),
+              ...syntheticPage(PAYLOADS.url, 1_000, null),
               title: PAYLOADS.title,
               screenshot: PAYLOADS.screenshot,
               finalUrl: PAYLOADS.url,

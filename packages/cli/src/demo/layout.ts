@@ -1,8 +1,8 @@
+import { escapeHtml } from '@dvcwatch/core';
 import type { Feature, PortalFlags } from './portals.js';
 
-/** HTML-escapes text put into the demo pages. */
-export const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** HTML-escapes text put into the demo pages (core's one escaper). */
+export const esc: (s: string) => string = escapeHtml;
 
 /** The portal's wording: Vietnamese, or without diacritics for the variant that drops them. */
 export const wording =
