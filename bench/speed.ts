@@ -20,26 +20,51 @@ export interface RoundRun {
   overheadPerPageMs: number;
   peak: MemorySample | null;
   writes: WriteCounts | null;
+  /** Agencies whose check catalogue ran in this round (all of them without a facts store). */
+  catalogueRuns: number;
+  /** The round's time, for the steady-state sequence. */
+  at?: string;
 }
 
 let hour = 0;
 /** A fresh round time per run, so no round finds an earlier round's results for the same hour. */
 const nextAt = () => new Date(Date.UTC(2026, 0, 1) + 3_600_000 * hour++).toISOString();
 
-/** Runs one round of `n` good-portal copies with checks on and the audit on or off. */
-export async function measureRound(world: RoundWorld, n: number, concurrency: number, accessibility: boolean): Promise<RoundRun> {
+/**
+ * Runs one round of `n` good-portal copies with checks on and the audit on or off. Without `scheduled` the whole
+ * catalogue runs for every agency (the cost of a first round); with it, the catalogue runs on the schedule the
+ * product uses (facts kept in the store between runs, see core/facts-refresh.ts).
+ */
+export async function measureRound(
+  world: RoundWorld,
+  n: number,
+  concurrency: number,
+  accessibility: boolean,
+  scheduled = false,
+): Promise<RoundRun> {
   const deps = world.deps(n, accessibility);
   const results: Result[] = [];
+  let catalogueRuns = 0;
   world.writes.reset();
   const mem = memoryPeaks();
   const started = performance.now();
+  const at = nextAt();
   await runRound(deps, {
-    at: nextAt(),
+    at,
     trigger: 'manual',
     concurrency,
     spool: null,
     now: () => new Date().toISOString(),
-    probe: { prober: world.prober, registry: deps.registry, evidence: world.evidence, facts: true },
+    probe: {
+      prober: world.prober,
+      registry: deps.registry,
+      evidence: world.evidence,
+      facts: true,
+      factsStore: scheduled ? deps.store : null,
+      onFacts: (_, reason) => {
+        if (reason) catalogueRuns++;
+      },
+    },
     onResult: (r) => results.push(r),
   });
   const wallS = (performance.now() - started) / 1000;
@@ -61,7 +86,33 @@ export async function measureRound(world: RoundWorld, n: number, concurrency: nu
     overheadPerPageMs: mean(overheads),
     peak,
     writes: world.writes.read(),
+    catalogueRuns,
+    at,
   };
+}
+
+/**
+ * The hourly schedule as it runs: a first round (every agency's catalogue runs, measured), then `hours` consecutive
+ * hourly rounds in which each agency's catalogue runs only at its own hour (facts reused in between).
+ */
+export async function measureSchedule(
+  world: RoundWorld,
+  n: number,
+  concurrency: number,
+  hours: number,
+  log: (line: string) => void,
+): Promise<{ first: RoundRun; hourly: RoundRun[] }> {
+  const first = await measureRound(world, n, concurrency, true, true);
+  log(
+    `  ${n} agencies × concurrency ${concurrency}, first round: ${first.wallS.toFixed(1)} s, catalogue ${first.catalogueRuns}/${n}`,
+  );
+  const hourly: RoundRun[] = [];
+  for (let h = 0; h < hours; h++) {
+    const r = await measureRound(world, n, concurrency, true, true);
+    hourly.push(r);
+    log(`  hour ${h + 1}: ${r.wallS.toFixed(1)} s, catalogue ${r.catalogueRuns}/${n} ${JSON.stringify(r.counts)}`);
+  }
+  return { first, hourly };
 }
 
 /**
@@ -100,5 +151,15 @@ function extrapolate(measured: readonly RoundRun[], n: number, c: number): Round
   const [a, b] = measured.slice(-2) as [RoundRun, RoundRun | undefined];
   const wallS = b ? a.wallS + ((b.wallS - a.wallS) / (b.agencies - a.agencies)) * (n - a.agencies) : (a.wallS / a.agencies) * n;
   const src = b ?? a;
-  return { ...src, agencies: n, concurrency: c, wallS, extrapolated: true, counts: {}, peak: null, writes: null };
+  return {
+    ...src,
+    agencies: n,
+    concurrency: c,
+    wallS,
+    extrapolated: true,
+    counts: {},
+    peak: null,
+    writes: null,
+    catalogueRuns: n,
+  };
 }

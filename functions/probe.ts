@@ -32,6 +32,7 @@ export const handler = withSqsBatch('probe', async (record, baseLog) => {
       prober,
       registry: deps.registry,
       facts: true,
+      factsStore: deps.store,
       evidence: {
         path: (id, at, page) => {
           const key = `evidence/${id}/${at.replace(/[:.]/g, '-')}-${page}.jpg`;

@@ -83,6 +83,18 @@ describe('buildSite', () => {
     expect(text(files, `agency/bo-001.html`)).toContain(`id="c-${c1?.id}"`);
   });
 
+  it('says when the checks were gathered when that was before the latest round, and the schedule on the methodology page', () => {
+    const input = smallInput();
+    input.latest = input.latest.map((r) =>
+      r.agencyId === 'tinh-003' ? { ...r, checksAt: '2025-06-10T01:00:00.000Z' } : { ...r, checksAt: r.at },
+    );
+    const files = buildSite(input);
+    // 01:00 UTC is 08:00 in Vietnam.
+    expect(text(files, 'agency/tinh-003.html')).toContain('chức năng kiểm tra lúc 10/06/2025 08:00');
+    expect(text(files, 'agency/bo-001.html')).not.toContain('chức năng kiểm tra lúc');
+    expect(text(files, 'methodology.html')).toContain(`${input.registry.probe.checksEveryHours} giờ một lần`);
+  });
+
   it('lists the failing agency on the check page with the start of its failing run', () => {
     const input = smallInput();
     const id = CHECKS[2]?.id ?? '';

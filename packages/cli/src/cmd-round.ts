@@ -17,11 +17,20 @@ export const resultLine = (r: Result): string =>
 /** Runs one round in an open context and rebuilds the site; returns a printable summary. */
 export async function roundIn(
   ctx: LocalContext,
-  o: { at: string; trigger: 'schedule' | 'manual' | 'replay'; site: boolean; checks: boolean; concurrency: number },
+  o: {
+    at: string;
+    trigger: 'schedule' | 'manual' | 'replay';
+    site: boolean;
+    checks: boolean;
+    concurrency: number;
+    /** Run the whole check catalogue for every agency now, whatever its schedule. */
+    freshChecks?: boolean;
+  },
   out: (line: string) => void,
 ): Promise<void> {
   const started = performance.now();
   const results: Result[] = [];
+  let catalogueRuns = 0;
   out(`Vòng đo ${o.at}: ${ctx.registry.agencies.length} cơ quan, ${o.concurrency} luồng song song`);
   const summary = await runRound(ctx.deps, {
     at: o.at,
@@ -29,7 +38,17 @@ export async function roundIn(
     concurrency: o.concurrency,
     spool: fileSpool(ctx.paths.spool),
     now: () => new Date().toISOString(),
-    probe: { prober: ctx.prober(), registry: ctx.registry, evidence: evidencePlan(ctx), facts: o.checks },
+    probe: {
+      prober: ctx.prober(),
+      registry: ctx.registry,
+      evidence: evidencePlan(ctx),
+      facts: o.checks,
+      factsStore: ctx.deps.store,
+      freshChecks: o.freshChecks === true,
+      onFacts: (_, reason) => {
+        if (reason) catalogueRuns++;
+      },
+    },
     onResult: (r, done, total) => {
       results.push(r);
       out(
@@ -45,6 +64,10 @@ export async function roundIn(
   out(
     `Xong sau ${seconds} s: ${summary.results}/${summary.expected} kết quả${summary.missing.length ? `, thiếu ${summary.missing.join(', ')}` : ''}${summary.spooled ? `, ${summary.spooled} kết quả chờ ghi (spool)` : ''}.`,
   );
+  if (o.checks)
+    out(
+      `Bộ tiêu chí chạy lại cho ${catalogueRuns}/${results.length} cơ quan (mỗi cơ quan ${ctx.registry.probe.checksEveryHours} giờ một lần, hoặc khi trang chủ đổi); các cơ quan còn lại dùng kết quả kiểm tra gần nhất.`,
+    );
   if (o.site) {
     const site = await writeSite(ctx, o.at);
     out(`Trang tổng hợp: ${ctx.paths.site}/index.html (${site.files} tệp, ${site.ms} ms)`);
@@ -66,6 +89,7 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
     at: { type: 'string' },
     site: { type: 'boolean' },
     checks: { type: 'boolean' },
+    'fresh-checks': { type: 'boolean' },
     concurrency: { type: 'string' },
   });
   const at = isoOption('at', values.at) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
@@ -78,7 +102,14 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
   try {
     await roundIn(
       ctx,
-      { at, trigger: values.at ? 'replay' : 'manual', site: values.site !== false, checks: values.checks !== false, concurrency },
+      {
+        at,
+        trigger: values.at ? 'replay' : 'manual',
+        site: values.site !== false,
+        checks: values.checks !== false,
+        freshChecks: values['fresh-checks'] === true,
+        concurrency,
+      },
       out,
     );
     return 0;

@@ -39,6 +39,11 @@ export interface PageArtifacts {
   challenge: boolean;
   /** Path or key of a screenshot, if one was taken. */
   screenshot: string | null;
+  /**
+   * Home page only: the catalogue's functions its links and controls offer (label groups, sorted), read by the
+   * timing probe. A change means the checks are run again in this round rather than at their scheduled hour.
+   */
+  surface?: string[] | null;
   /** Wall time of this attempt. */
   durationMs: number;
   /** Dialogs (alert/confirm/prompt/beforeunload) the probe dismissed. */
@@ -106,6 +111,8 @@ export interface ProbeArtifacts {
   /** Earlier attempts that failed or breached before the confirmation re-probe. */
   retries: { page: 'home' | 'form'; attempt: PageArtifacts }[];
   facts: Facts;
+  /** When `facts` were gathered: this round's time, or an earlier round's when they were reused; null when none. */
+  factsAt?: string | null;
   durationMs: number;
 }
 

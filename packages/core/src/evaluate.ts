@@ -107,6 +107,7 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
     breaches: breachDetails.map((b) => b.metric),
     breachDetails,
     checks,
+    checksAt: a.factsAt ?? null,
     groups: scored.groups,
     score: scored.score,
     grade: scored.grade,

@@ -6,6 +6,7 @@ export * from './classify.js';
 export * from './email-alert.js';
 export * from './email-digest.js';
 export * from './evaluate.js';
+export * from './facts-refresh.js';
 export * from './html.js';
 export * from './incident.js';
 export * from './maintenance.js';

@@ -56,6 +56,8 @@ export const ProbeSettings = z.strictObject({
   confirmAttempts: z.number().int().min(0).max(2).optional(),
   confirmDelayMs: z.number().int().min(0).max(30_000).optional(),
   accessibility: z.boolean().optional(),
+  /** Hours between full runs of the check catalogue per agency (staggered); sooner when the home page's functions change. */
+  checksEveryHours: z.number().int().min(1).max(24).optional(),
 });
 
 export const Agency = z.strictObject({

@@ -23,6 +23,7 @@ export interface ProbeConfig {
   confirmAttempts: number;
   confirmDelayMs: number;
   accessibility: boolean;
+  checksEveryHours: number;
 }
 
 /** An agency with every default resolved. */
@@ -44,7 +45,18 @@ export interface Registry {
 /** Largest registry accepted: the full list of Vietnam's agencies is under 100 kB. */
 export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
 
-const DEFAULT_PROBE: ProbeConfig = { pageTimeoutMs: 20_000, confirmAttempts: 2, confirmDelayMs: 3_000, accessibility: true };
+/**
+ * `checksEveryHours: 6`: timings are measured every hour, the slower check catalogue (search, three-clicks walk,
+ * login and dossier pages, axe) four times a day per agency, staggered, and within the hour whenever the home page's
+ * functions change (see core/facts-refresh.ts). Provisional; the ministry itself evaluates once a year.
+ */
+export const DEFAULT_PROBE: ProbeConfig = {
+  pageTimeoutMs: 20_000,
+  confirmAttempts: 2,
+  confirmDelayMs: 3_000,
+  accessibility: true,
+  checksEveryHours: 6,
+};
 
 /** `agencies[12].head.email` from a zod/yaml path. */
 export const formatPath = (path: readonly PropertyKey[]): string =>

@@ -69,6 +69,8 @@ export interface Result {
   breaches: string[];
   breachDetails: Breach[];
   checks: CheckResult[];
+  /** When the facts behind `checks` were gathered (this round, or the agency's last catalogue run); null without checks. */
+  checksAt?: string | null;
   groups: GroupScore[];
   score: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | 'E' | null;

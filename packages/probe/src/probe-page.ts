@@ -1,5 +1,6 @@
-import { blankPage, type PageArtifacts, type PageError } from '@dvcwatch/core';
+import { blankPage, homeSurface, type PageArtifacts, type PageError } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
+import { collect } from './facts/dom.js';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
@@ -127,6 +128,11 @@ export const probePage = async (
       out.readyMs = round(r.at - docStart);
       out.readyKind = r.kind;
     }
+    if (kind === 'home' && left() > 500)
+      // Which of the catalogue's functions the home page offers: a changed surface re-runs the checks (facts-refresh).
+      out.surface = await withTimeout(collect(page, 400, 0), Math.min(1_000, left()), 'surface')
+        .then(({ links }) => homeSurface(links))
+        .catch(() => null);
     if (opts.screenshotPath && left() > 500) {
       const path = opts.screenshotPath;
       await page

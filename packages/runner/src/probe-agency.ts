@@ -2,12 +2,16 @@ import {
   type Agency,
   emptyFacts,
   type Facts,
+  factsConfig,
   needsConfirmation,
   type PageArtifacts,
   type ProbeArtifacts,
+  type RefreshReason,
   type Registry,
+  refreshReason,
+  type StoredFacts,
 } from '@dvcwatch/core';
-import { gatherFacts, type Prober } from '@dvcwatch/probe';
+import { gatherFacts, gatherTls, type Prober } from '@dvcwatch/probe';
 
 /** Where screenshots go: a local path for the probe to write, and the key the result stores. */
 export interface EvidencePlan {
@@ -16,12 +20,27 @@ export interface EvidencePlan {
   commit?: (file: string, key: string) => Promise<void>;
 }
 
+/** Storage of gathered facts; the Store implements it. */
+export interface FactsStore {
+  getFacts(agencyId: string): Promise<StoredFacts | null>;
+  putFacts(facts: StoredFacts): Promise<boolean>;
+}
+
 export interface ProbeAgencyOptions {
   prober: Prober;
   registry: Registry;
   evidence: EvidencePlan | null;
   /** Gather the check catalogue's facts (false: timings only). */
   facts: boolean;
+  /**
+   * Where facts are kept between catalogue runs (the Store). With one, the catalogue runs on the agency's schedule
+   * (`probe.checksEveryHours`, see core/facts-refresh.ts) and the stored facts are judged in between; without, every round.
+   */
+  factsStore?: FactsStore | null;
+  /** Run the catalogue in this round whatever the schedule (`dvcwatch round --fresh-checks`). */
+  freshChecks?: boolean;
+  /** Told whether the catalogue ran for an agency and why (null: stored facts reused). */
+  onFacts?: (agencyId: string, reason: RefreshReason | null) => void;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -40,13 +59,18 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
 
   const probe = async (url: string, kind: 'home' | 'form'): Promise<PageArtifacts> => {
     const shot = o.evidence?.path(agency.id, at, kind) ?? null;
-    const take = () =>
-      o.prober.probePage(url, kind, { timeoutMs: cfg.pageTimeoutMs, ...(shot ? { screenshotPath: shot.file } : {}) });
-    let page = await take();
+    // Evidence: the home page every round; the form page when it failed or breached (its re-probes), since a
+    // JPEG of a healthy form every hour is a fifth of a timing probe's CPU and shows nothing.
+    const take = (attempt: number) =>
+      o.prober.probePage(url, kind, {
+        timeoutMs: cfg.pageTimeoutMs,
+        ...(shot && (kind === 'home' || attempt > 0 || cfg.confirmAttempts === 0) ? { screenshotPath: shot.file } : {}),
+      });
+    let page = await take(0);
     for (let i = 0; i < cfg.confirmAttempts && needsConfirmation(kind, page, agency.thresholds, o.registry.nationalHosts); i++) {
       retries.push({ page: kind, attempt: page });
       await sleep(cfg.confirmDelayMs * (i + 1));
-      page = await take();
+      page = await take(i + 1);
     }
     if (shot && page.screenshot) {
       await o.evidence?.commit?.(shot.file, shot.key);
@@ -59,16 +83,50 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
   const homeLoaded = !home.error && home.httpStatus !== null && home.httpStatus < 400 && !home.challenge;
   const form = agency.portal.form && homeLoaded ? await probe(agency.portal.form, 'form') : null;
   let facts: Facts = emptyFacts();
+  let factsAt: string | null = null;
   if (o.facts && homeLoaded) {
-    facts = await gatherFacts(o.prober.session, {
-      homeUrl: home.finalUrl ?? agency.portal.home,
-      ...(agency.portal.form ? { formUrl: agency.portal.form } : {}),
-      overrides: agency.checks ?? {},
-      guard: o.prober.guard,
+    const homeUrl = home.finalUrl ?? agency.portal.home;
+    const config = factsConfig({
+      home: agency.portal.home,
+      form: agency.portal.form,
       accessibility: cfg.accessibility,
+      checks: agency.checks,
     });
+    const surface = home.surface ?? null;
+    // A store that cannot be read only costs a catalogue run; it never costs the result.
+    const stored = o.factsStore ? await o.factsStore.getFacts(agency.id).catch(() => null) : null;
+    const reason = o.factsStore
+      ? refreshReason(stored, {
+          agencyId: agency.id,
+          at,
+          surface,
+          config,
+          everyHours: cfg.checksEveryHours,
+          force: o.freshChecks,
+        })
+      : 'forced';
+    o.onFacts?.(agency.id, reason);
+    if (reason === null && stored) {
+      // The certificate is read every round: it costs one handshake, and its expiry is a matter of days.
+      const tls = agency.checks?.['tls-valid']?.skip
+        ? null
+        : await gatherTls(homeUrl, { guard: o.prober.guard }).catch(() => null);
+      facts = { ...stored.facts, tls: tls ?? stored.facts.tls };
+      factsAt = stored.at;
+    } else {
+      facts = await gatherFacts(o.prober.session, {
+        homeUrl,
+        ...(agency.portal.form ? { formUrl: agency.portal.form } : {}),
+        overrides: agency.checks ?? {},
+        guard: o.prober.guard,
+        accessibility: cfg.accessibility,
+      });
+      factsAt = at;
+      if (o.factsStore && facts.homeLinks !== null)
+        await o.factsStore.putFacts({ agencyId: agency.id, at, surface, config, facts }).catch(() => false);
+    }
   }
-  return { profile: PROFILE, home, form, retries, facts, durationMs: performance.now() - started };
+  return { profile: PROFILE, home, form, retries, facts, factsAt, durationMs: performance.now() - started };
 }
 
 /** The measurement profile, said on the site: desktop viewport, no network or CPU throttling. */

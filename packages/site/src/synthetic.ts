@@ -2,6 +2,7 @@ import {
   CHECKS,
   type DailyAggregate,
   DEFAULT_ALERTS,
+  DEFAULT_PROBE,
   DEFAULT_THRESHOLDS,
   type Incident,
   type PageResult,
@@ -73,7 +74,7 @@ export function syntheticSiteInput(opts: { agencies: number; days: number; at: s
     operators: [],
     siteUrl: null,
     nationalHosts: ['dichvucong.gov.vn'],
-    probe: { pageTimeoutMs: 20_000, confirmAttempts: 2, confirmDelayMs: 3_000, accessibility: true },
+    probe: DEFAULT_PROBE,
     agencies,
   };
   const statuses: Status[] = ['up', 'up', 'up', 'up', 'degraded', 'down', 'blocked', 'consolidated', 'error'];

@@ -5,6 +5,8 @@ export const keys = {
   result: (agencyId: string, at: string) => ({ pk: agency(agencyId), sk: `result#${at}` }),
   resultPrefix: 'result#',
   alertState: (agencyId: string) => ({ pk: agency(agencyId), sk: 'alert' }),
+  /** The agency's last gathered check facts (reused between catalogue runs). */
+  facts: (agencyId: string) => ({ pk: agency(agencyId), sk: 'facts' }),
   incident: (agencyId: string, openedAt: string) => ({ pk: agency(agencyId), sk: `incident#${openedAt}` }),
   incidentPrefix: 'incident#',
   day: (agencyId: string, day: string) => ({ pk: agency(agencyId), sk: `day#${day}` }),

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   type AttributeValue,
   type DynamoDBClient,
@@ -6,7 +7,14 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { type AlertState, addToAggregate, type DailyAggregate, type Incident, type Result } from '@dvcwatch/core';
+import {
+  type AlertState,
+  addToAggregate,
+  type DailyAggregate,
+  type Incident,
+  type Result,
+  type StoredFacts,
+} from '@dvcwatch/core';
 import { ConflictError, isConditionFailed } from './errors.js';
 import { type Key, keys } from './keys.js';
 
@@ -22,6 +30,9 @@ export interface RoundRecord {
   finishedAt: string | null;
   trigger: 'schedule' | 'manual' | 'replay';
 }
+
+/** DynamoDB's item limit is 400 KB; leave room for the keys. */
+const MAX_FACTS_BYTES = 350 * 1024;
 
 const S = (s: string): AttributeValue => ({ S: s });
 const N = (n: number): AttributeValue => ({ N: String(n) });
@@ -106,6 +117,43 @@ export class Store {
 
   async latestResult(agencyId: string): Promise<Result | null> {
     return (await this.results(agencyId, '0000', '9999', { desc: true, limit: 1 }))[0] ?? null;
+  }
+
+  /** The agency's last gathered facts, or null (none yet, or unreadable: they are then simply gathered again). */
+  async getFacts(agencyId: string): Promise<StoredFacts | null> {
+    const item = await this.get(keys.facts(agencyId), false);
+    const blob = item?.blob?.B;
+    if (!blob) return null;
+    try {
+      return JSON.parse(gunzipSync(blob).toString('utf8')) as StoredFacts;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Keeps an agency's facts, gzipped (a home page's text and links: tens of kB, a few once compressed). Never
+   * replaces facts of a later round (an overlapping replay of an earlier hour). False when not kept: a later round's
+   * facts are there, or they are too large for one item (they are then gathered again next round).
+   */
+  async putFacts(f: StoredFacts): Promise<boolean> {
+    const blob = gzipSync(JSON.stringify(f));
+    if (blob.byteLength > MAX_FACTS_BYTES) return false;
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: { ...keyOf(keys.facts(f.agencyId)), blob: { B: blob }, at: S(f.at) },
+          ConditionExpression: 'attribute_not_exists(pk) OR #at <= :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': S(f.at) },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
   }
 
   async getAlertState(agencyId: string): Promise<AlertState | null> {

@@ -34,6 +34,8 @@ export interface FactsInput {
 
 const DEFAULT_DEADLINE_MS = 90_000;
 
+export { gatherTls } from './tls.js';
+
 /**
  * Gathers the facts the check catalogue judges. Every gatherer is bounded and failure-isolated: one that fails
  * or runs out of time leaves its field null and the rest still run. Nothing is ever submitted.

@@ -69,7 +69,13 @@ function checks(m: SiteModel, v: AgencyView): string {
       return `<tr id="c-${esc(c.id)}"><th scope="row"><a href="../check/${esc(encodeURIComponent(c.id))}.html">${esc(c.title)}</a><br><span class="muted small">${esc(groupLabel(c.group))}</span></th><td class="st c-${s[0]}"><span aria-hidden="true">${l.symbol}</span> ${l.label}${since ? `<br><span class="small">${esc(sinceText(since))}</span>` : ''}</td><td class="evidence">${r ? esc(clip(r.evidence)) : '<span class="muted">Không có kết quả</span>'}</td></tr>`;
     })
     .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="chk-cap"><table><caption id="chk-cap">Tiêu chí và bằng chứng (lần đo gần nhất)</caption><thead><tr><th scope="col">Tiêu chí</th><th scope="col">Kết quả</th><th scope="col">Bằng chứng</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="chk-cap"><table><caption id="chk-cap">Tiêu chí và bằng chứng (lần đo gần nhất${checkedAt(v)})</caption><thead><tr><th scope="col">Tiêu chí</th><th scope="col">Kết quả</th><th scope="col">Bằng chứng</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** When the facts behind the latest checks were gathered, when that was before the latest round. */
+function checkedAt(v: AgencyView): string {
+  const at = v.latest?.checksAt;
+  return at && v.latest && at !== v.latest.at ? `; chức năng kiểm tra lúc ${vnTime(at)}` : '';
 }
 
 function history(m: SiteModel, v: AgencyView): string {

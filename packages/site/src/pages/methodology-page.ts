@@ -32,6 +32,7 @@ export function methodologyPage(m: SiteModel): string {
 <li><strong>Trang biểu mẫu:</strong> thời gian đến khi ô nhập đầu tiên hiển thị và dùng được, hoặc đến màn hình đăng nhập VNeID. Hệ thống <strong>không bao giờ nộp hồ sơ</strong>.</li>
 <li><strong>Tiêu chí:</strong> các chức năng và yêu cầu kiểm tra được từ bên ngoài (bảng dưới). Mỗi kết quả kèm bằng chứng: chữ, địa chỉ hoặc giá trị tìm thấy, hoặc điều đã tìm mà không thấy.</li>
 </ul>
+<p><strong>Nhịp kiểm tra tiêu chí:</strong> thời gian phản hồi đo mỗi giờ. Bộ tiêu chí (tìm kiếm, đi tới chỗ nộp hồ sơ trong 3 lần nhấp, trang đăng nhập và tra cứu hồ sơ, kiểm tra khả năng tiếp cận…) tốn nhiều hơn nhiều nên chạy lại cho mỗi cơ quan ${m.input.registry.probe.checksEveryHours} giờ một lần, các cơ quan rải đều theo giờ; <strong>chạy lại ngay trong giờ</strong> khi trang chủ thêm hoặc mất một chức năng trong danh mục (lần đo mỗi giờ đọc các liên kết của trang chủ) hoặc khi cấu hình của cơ quan đổi. Giữa hai lần chạy, kết quả tiêu chí được chấm lại từ dữ liệu lần chạy gần nhất; chứng chỉ TLS đọc lại mỗi giờ. Trang của mỗi cơ quan ghi thời điểm kiểm tra.</p>
 <p>Trước khi kết luận một cổng không truy cập được hoặc vượt ngưỡng, hệ thống đo lại sau vài giây; biểu đồ theo ngày dùng trung vị và phân vị 95 (P95) của các lần đo trong ngày.</p>
 <h2>Đo từ đâu, với hồ sơ nào</h2>
 <dl class="kv"><dt>Vị trí máy đo</dt><dd>${esc(m.input.probeLocation)}</dd><dt>Hồ sơ đo</dt><dd>${esc(m.input.profile)}</dd></dl>

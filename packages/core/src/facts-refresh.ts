@@ -1,0 +1,87 @@
+import type { Facts, LinkFact } from './artifacts.js';
+import { findLink } from './checks/find.js';
+import { LABELS } from './checks/labels.js';
+
+/**
+ * When to run the check catalogue again. Timings are measured every round; the catalogue (a search, a walk of up to
+ * twelve pages, the login and dossier pages, an axe audit) costs several times more and judges things a portal
+ * changes with a release, not from hour to hour. So each agency's facts are gathered at its own hour of every
+ * `everyHours` (agencies spread evenly over the hours), and in between reused, except when:
+ * - there are none yet, or they are older than `everyHours` (a missed slot), or from a later round than this one;
+ * - the registry's settings for the agency's checks changed (overrides, audit on/off, addresses);
+ * - the home page's function surface changed: the timing probe reads which of the catalogue's functions the home
+ *   page links to, every round, so a release that removes or adds one is re-checked within the hour.
+ * Every result says when its checks were gathered (`checksAt`).
+ */
+export interface StoredFacts {
+  agencyId: string;
+  /** The round at which they were gathered. */
+  at: string;
+  /** The home page's surface (see `homeSurface`) seen by that round's timing probe. */
+  surface: string[] | null;
+  /** `factsConfig` of the agency at that round. */
+  config: string;
+  facts: Facts;
+}
+
+export type RefreshReason = 'first' | 'forced' | 'schedule' | 'overdue' | 'config' | 'surface';
+
+/** Label groups that name a function of the catalogue a home page links to. */
+const SURFACE_GROUPS = [
+  'search',
+  'login',
+  'dossierLookup',
+  'onlinePayment',
+  'feedback',
+  'satisfaction',
+  'help',
+  'index766',
+  'english',
+  'privacyPolicy',
+  'fontLarger',
+  'contrast',
+  'submit',
+] as const satisfies readonly (keyof typeof LABELS)[];
+
+/** The catalogue's functions the links and controls of a page offer, sorted: a cheap summary of what checks judge. */
+export const homeSurface = (links: readonly LinkFact[]): string[] =>
+  SURFACE_GROUPS.filter((g) => findLink(links, LABELS[g]) !== null).sort();
+
+/** What about an agency's configuration decides its facts; a change means they are gathered again. */
+export const factsConfig = (o: {
+  home: string;
+  form?: string | undefined;
+  accessibility: boolean;
+  checks?: Record<string, unknown> | undefined;
+}): string => JSON.stringify([o.home, o.form ?? null, o.accessibility, o.checks ?? {}]);
+
+/** FNV-1a: a stable small hash of the agency id, for its slot among the hours. */
+const fnv1a = (s: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+};
+
+/** The hour (0 … everyHours−1) at which an agency's checks are due. */
+export const checksSlot = (agencyId: string, everyHours: number): number => fnv1a(agencyId) % Math.max(1, everyHours);
+
+const HOUR = 3_600_000;
+/** Slack for rounds that start a little late or early against the hour. */
+const SLACK = 5 * 60_000;
+
+/** Why this round must gather the facts again, or null when the stored ones still hold. */
+export function refreshReason(
+  stored: Pick<StoredFacts, 'at' | 'surface' | 'config'> | null,
+  now: { agencyId: string; at: string; surface: string[] | null; config: string; everyHours: number; force?: boolean },
+): RefreshReason | null {
+  if (now.force) return 'forced';
+  if (!stored) return 'first';
+  if (stored.config !== now.config) return 'config';
+  if (now.surface && stored.surface && now.surface.join(',') !== stored.surface.join(',')) return 'surface';
+  const t = Date.parse(now.at);
+  const age = t - Date.parse(stored.at);
+  if (!(age >= 0) || age >= now.everyHours * HOUR - SLACK) return 'overdue';
+  const hour = Math.floor((t + SLACK) / HOUR);
+  if (hour % now.everyHours === checksSlot(now.agencyId, now.everyHours) && age >= HOUR - SLACK) return 'schedule';
+  return null;
+}
