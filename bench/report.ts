@@ -12,10 +12,11 @@ export interface BenchResults {
   timingsProbe: { meanProbeMs: number; meanOverheadMs: number; settleMs: number };
   speed: RoundRun[];
   auditAblation: { on: RoundRun; off: RoundRun };
+  schedule: { first: RoundRun; hourly: RoundRun[] };
   lighthouse: SideBySide[];
   site: { agencies: number; days: number; buildS: number[]; files: number; bytes: number };
   writesPerAgency: { calls: number; bytes: number; wru: number; fromRound: string };
-  cost: { probeMs: number; rows: MonthlyCost[]; prices: typeof PRICES };
+  cost: { probeMs: number; fullProbeMs: number; every: number; rows: MonthlyCost[]; prices: typeof PRICES };
   targets: { name: string; value: string; target: string; verdict: string }[];
   totalS: number;
 }
@@ -51,7 +52,9 @@ export function render(r: BenchResults): string {
     '',
   );
 
-  out.push('2. SPEED (full rounds: checks + axe audit + screenshots, real dynalite + SES emulator; good demo portal copies)');
+  out.push(
+    '2. SPEED, whole catalogue for every agency (a first round: timings + checks + axe audit + screenshots; real dynalite + SES emulator; good demo portal copies)',
+  );
   out.push(
     table(
       ['agencies', 'concurrency', 'wall s', 's/agency', 'statuses', 'peak RSS MB', 'peak PSS MB', 'how'],
@@ -85,6 +88,42 @@ export function render(r: BenchResults): string {
       ],
     ),
     `(timings-only overhead includes the probe's deliberate ${r.timingsProbe.settleMs} ms settle after load.)`,
+    `Seconds per agency, whole catalogue, concurrency ${on.concurrency}: ${fmt(on.meanProbeMs / 1000, 2)} with the axe audit, ${fmt(off.meanProbeMs / 1000, 2)} without.`,
+    '',
+  );
+  const s = r.schedule;
+  const c1Lcp = r.speed.find((x) => x.concurrency === 1 && !x.extrapolated)?.homeLcpMedianMs;
+  out.push(
+    `2b. THE HOURLY SCHEDULE (${s.first.agencies} agencies; each agency's catalogue runs every checksEveryHours at its own hour, or at once when its home page's functions change; timings every round)`,
+  );
+  out.push(
+    table(
+      [
+        'round',
+        'concurrency',
+        'wall s',
+        's/agency',
+        'catalogue runs',
+        'statuses',
+        'home LCP p50 ms',
+        'TTFB p50 ms',
+        'peak RSS MB',
+      ],
+      [s.first, ...s.hourly].map((x, i) => [
+        i === 0 ? 'first' : `hour ${i}`,
+        String(x.concurrency),
+        fmt(x.wallS, 1),
+        fmt(x.wallS / x.agencies, 2),
+        String(x.catalogueRuns),
+        Object.entries(x.counts)
+          .map(([k, v]) => `${k}:${v}`)
+          .join(' '),
+        fmt(x.homeLcpMedianMs),
+        fmt(x.homeTtfbMedianMs),
+        fmt(x.peak?.rssMb),
+      ]),
+    ),
+    `Home LCP p50 in a concurrency-1 round: ${fmt(c1Lcp)} ms — the difference is what contention for 2 cores adds to what is measured locally (on AWS every probe has its own Lambda).`,
     '',
   );
 
@@ -117,7 +156,7 @@ export function render(r: BenchResults): string {
   out.push(
     `Site build, ${r.site.agencies} agencies × ${r.site.days} days synthetic: ${r.site.buildS.map((s) => s.toFixed(2)).join(' / ')} s (${r.site.files} files, ${(r.site.bytes / 1e6).toFixed(1)} MB)`,
     `DynamoDB writes per agency per round (${w.fromRound}): ${fmt(w.calls, 2)} write calls, ${fmt(w.bytes)} request bytes, ≈${fmt(w.wru, 2)} WRU (ceil(body/1 KB) per call: an upper bound)`,
-    `Lambda model: ${fmt(r.cost.probeMs)} ms mean probe per agency (measured here, concurrency 1; Lambda CPU differs) × ${r.cost.prices.lambdaMemoryMb} MB × ${r.cost.prices.roundsPerMonth} rounds/month`,
+    `Lambda model: ${fmt(r.cost.probeMs)} ms mean probe per agency per round = full catalogue ${fmt(r.cost.fullProbeMs)} ms ÷ ${r.cost.every} + two timing probes ${fmt(2 * r.timingsProbe.meanProbeMs)} ms × ${r.cost.every - 1}/${r.cost.every} (measured here at concurrency 1; Lambda CPU differs) × ${r.cost.prices.lambdaMemoryMb} MB × ${r.cost.prices.roundsPerMonth} rounds/month`,
     table(
       ['agencies', 'Lambda GB-s', 'Lambda requests', 'DynamoDB writes', 'total / month'],
       r.cost.rows.map((c) => [String(c.agencies), usd(c.lambdaUsd), usd(c.requestsUsd), usd(c.dynamoUsd), usd(c.totalUsd)]),

@@ -2,18 +2,21 @@
  * `npm run bench`: how fast, how accurate and how cheap dvcwatch is, side by side with Lighthouse, in one run.
  * Everything is served and probed on 127.0.0.1. Prints a plain-text table and writes bench/results.json.
  * Knobs (environment): BENCH_REPS (accuracy repetitions, ≥ 5), BENCH_LH_RUNS, BENCH_ROUND_CAP_S (longest round
- * actually run; longer ones are extrapolated), BENCH_SIZES, BENCH_CONCURRENCY (comma lists).
+ * actually run; longer ones are extrapolated), BENCH_SIZES, BENCH_CONCURRENCY (comma lists) for rounds that run the
+ * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
+ * hourly schedule as it runs (catalogue per agency every `checksEveryHours`).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PROBE } from '@dvcwatch/core';
 import { createProber, DEFAULT_LIMITS } from '@dvcwatch/probe';
 import { measureAccuracy, summarise } from './accuracy.js';
 import { monthlyCost, PRICES, timeSiteBuild } from './cost.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
 import { type BenchResults, render } from './report.js';
-import { measureRound, measureSpeed } from './speed.js';
+import { measureRound, measureSchedule, measureSpeed } from './speed.js';
 import { fmt, mean, median, verdict } from './stats.js';
 import { openRoundWorld } from './world.js';
 
@@ -25,7 +28,10 @@ const reps = Math.max(5, num('BENCH_REPS', 5));
 const lhRuns = num('BENCH_LH_RUNS', 2);
 const capS = num('BENCH_ROUND_CAP_S', 150);
 const sizes = list('BENCH_SIZES', [10, 50, 100]);
-const concurrencies = list('BENCH_CONCURRENCY', [1, 2, 4]);
+const concurrencies = list('BENCH_CONCURRENCY', [1, 4, 8]);
+const scheduleAgencies = num('BENCH_SCHEDULE_AGENCIES', 100);
+const scheduleConcurrency = list('BENCH_SCHEDULE_CONCURRENCY', [8, 4]);
+const scheduleHours = num('BENCH_SCHEDULE_HOURS', 3);
 
 const t0 = performance.now();
 const startedAt = new Date().toISOString();
@@ -63,10 +69,15 @@ log(`2/4 speed: rounds of ${sizes.join('/')} agencies × concurrency ${concurren
 const world = await openRoundWorld(10);
 let speed: Awaited<ReturnType<typeof measureSpeed>>;
 let off: Awaited<ReturnType<typeof measureRound>>;
+let schedule: Awaited<ReturnType<typeof measureSchedule>>;
 try {
   speed = await measureSpeed(world, sizes, concurrencies, capS, log);
-  off = await measureRound(world, 10, 2, false);
-  log(`  audit off, 10 agencies × concurrency 2: ${off.wallS.toFixed(1)} s`);
+  off = await measureRound(world, 10, 1, false);
+  log(`  audit off, 10 agencies × concurrency 1: ${off.wallS.toFixed(1)} s`);
+  log(
+    `2b/4 the hourly schedule: ${scheduleAgencies} agencies, concurrency ${scheduleConcurrency.join('/')}, ${scheduleHours} h each`,
+  );
+  schedule = await measureSchedule(world, scheduleAgencies, scheduleConcurrency, scheduleHours, log);
 } finally {
   await world.close();
 }
@@ -75,16 +86,29 @@ const on = speed.find((s) => s.agencies === off.agencies && s.concurrency === of
 log('4/4 site build and cost');
 const site = { agencies: 100, days: 90, ...timeSiteBuild(100, 90) };
 const measured = speed.filter((s) => !s.extrapolated && s.writes);
-const biggest = measured.reduce((a, b) => (b.agencies > a.agencies ? b : a), measured[0]!);
+// Writes of the hourly rounds as they repeat (results, aggregates, rounds, and the facts of the agencies due).
+const hourlyRounds = schedule.hourly.filter((r) => r.writes);
+const sum = (f: (r: (typeof hourlyRounds)[number]) => number) => hourlyRounds.reduce((a, r) => a + f(r), 0);
+const agencyRounds = sum((r) => r.agencies);
 const writesPerAgency = {
-  calls: biggest.writes!.calls / biggest.agencies,
-  bytes: biggest.writes!.bytes / biggest.agencies,
-  wru: biggest.writes!.wru / biggest.agencies,
-  fromRound: `${biggest.agencies}-agency round, ${biggest.writes!.calls} calls: ${JSON.stringify(biggest.writes!.byCommand)}`,
+  calls: sum((r) => r.writes!.calls) / agencyRounds,
+  bytes: sum((r) => r.writes!.bytes) / agencyRounds,
+  wru: sum((r) => r.writes!.wru) / agencyRounds,
+  fromRound: `${hourlyRounds.length} hourly rounds of ${scheduleAgencies} agencies, ${sum((r) => r.writes!.calls)} calls`,
 };
+// Lambda time per agency per round: the full catalogue (concurrency 1) once every `checksEveryHours`, the two timing
+// probes in the other rounds.
 const c1 = measured.filter((s) => s.concurrency === 1);
-const probeMs = mean((c1.length ? c1 : measured).map((s) => s.meanProbeMs));
-const cost = { probeMs, rows: [100, 1_000].map((n) => monthlyCost(n, probeMs, writesPerAgency.wru)), prices: PRICES };
+const fullProbeMs = mean((c1.length ? c1 : measured).map((s) => s.meanProbeMs));
+const every = DEFAULT_PROBE.checksEveryHours;
+const probeMs = fullProbeMs / every + 2 * timingsProbe.meanProbeMs * (1 - 1 / every);
+const cost = {
+  probeMs,
+  fullProbeMs,
+  every,
+  rows: [100, 1_000].map((n) => monthlyCost(n, probeMs, writesPerAgency.wru)),
+  prices: PRICES,
+};
 
 // Targets.
 const worstCase = cases.reduce((a, b) => (Math.abs(b.worstErrMs) - b.allowedMs > Math.abs(a.worstErrMs) - a.allowedMs ? b : a));
@@ -92,8 +116,12 @@ const excess = Math.abs(worstCase.worstErrMs) - worstCase.allowedMs;
 const lhPerPage = mean(lh.flatMap((p) => p.lhS));
 const oursPerPage = mean(lh.flatMap((p) => p.oursS));
 const ratio = lhPerPage / oursPerPage;
-const fullPerPage = probeMs / 2 / 1000;
-const hundred = speed.filter((s) => s.agencies === 100).sort((a, b) => a.wallS - b.wallS)[0];
+const fullPerPage = fullProbeMs / 2 / 1000;
+// The hourly round as it repeats: for each concurrency its slowest hour; the best concurrency's is judged.
+const slowestHour = scheduleConcurrency.map((c) =>
+  schedule.hourly.filter((r) => r.concurrency === c).reduce((a, b) => (b.wallS > a.wallS ? b : a)),
+);
+const hundred = slowestHour.reduce((a, b) => (b.wallS < a.wallS ? b : a));
 const buildS = median(site.buildS);
 const targets = [
   {
@@ -112,14 +140,10 @@ const targets = [
     verdict: verdict(ratio >= 10, `${fmt(10 - ratio, 1)}× short`),
   },
   {
-    name: '100-agency round (checks + audit)',
-    value: hundred
-      ? `${fmt(hundred.wallS, 1)} s at concurrency ${hundred.concurrency}${hundred.extrapolated ? ' (extrapolated)' : ''}`
-      : 'not run',
+    name: `${hundred.agencies}-agency hourly round (timings + catalogue on its schedule + audit)`,
+    value: `slowest of ${scheduleHours} hours ${fmt(hundred.wallS, 1)} s at concurrency ${hundred.concurrency} (catalogue ran for ${hundred.catalogueRuns}); first round ${fmt(schedule.first.wallS, 1)} s`,
     target: '< 90 s',
-    verdict: hundred
-      ? verdict(hundred.wallS < 90, `${fmt(hundred.wallS - 90)} s, ${fmt(hundred.wallS / 90, 1)}× the target`)
-      : 'not run',
+    verdict: verdict(hundred.wallS < 90, `${fmt(hundred.wallS - 90)} s, ${fmt(hundred.wallS / 90, 1)}× the target`),
   },
   {
     name: 'site build 100 agencies × 90 days',
@@ -136,6 +160,7 @@ const results: BenchResults = {
   timingsProbe,
   speed,
   auditAblation: { on, off },
+  schedule,
   lighthouse: lh,
   site,
   writesPerAgency,

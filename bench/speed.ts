@@ -2,7 +2,7 @@ import type { Result } from '@dvcwatch/core';
 import { runRound } from '@dvcwatch/runner';
 import type { WriteCounts } from './dynamo-meter.js';
 import { type MemorySample, memoryPeaks } from './memory.js';
-import { mean } from './stats.js';
+import { mean, median } from './stats.js';
 import type { RoundWorld } from './world.js';
 
 /** One full round, measured; or an extrapolation from measured rounds of the same concurrency. */
@@ -24,6 +24,9 @@ export interface RoundRun {
   catalogueRuns: number;
   /** The round's time, for the steady-state sequence. */
   at?: string;
+  /** Median home-page LCP and TTFB of the round (how much concurrency inflates what is measured). */
+  homeLcpMedianMs?: number | null;
+  homeTtfbMedianMs?: number | null;
 }
 
 let hour = 0;
@@ -88,8 +91,15 @@ export async function measureRound(
     writes: world.writes.read(),
     catalogueRuns,
     at,
+    homeLcpMedianMs: medianOf(results.map((r) => r.pages.home?.lcpMs)),
+    homeTtfbMedianMs: medianOf(results.map((r) => r.pages.home?.ttfbMs)),
   };
 }
+
+const medianOf = (xs: (number | null | undefined)[]): number | null => {
+  const v = xs.filter((x): x is number => typeof x === 'number');
+  return v.length ? median(v) : null;
+};
 
 /**
  * The hourly schedule as it runs: a first round (every agency's catalogue runs, measured), then `hours` consecutive
@@ -98,19 +108,21 @@ export async function measureRound(
 export async function measureSchedule(
   world: RoundWorld,
   n: number,
-  concurrency: number,
+  concurrencies: readonly number[],
   hours: number,
   log: (line: string) => void,
 ): Promise<{ first: RoundRun; hourly: RoundRun[] }> {
-  const first = await measureRound(world, n, concurrency, true, true);
-  log(
-    `  ${n} agencies × concurrency ${concurrency}, first round: ${first.wallS.toFixed(1)} s, catalogue ${first.catalogueRuns}/${n}`,
-  );
+  const c0 = concurrencies[0] ?? 4;
+  const first = await measureRound(world, n, c0, true, true);
+  log(`  ${n} agencies × concurrency ${c0}, first round: ${first.wallS.toFixed(1)} s, catalogue ${first.catalogueRuns}/${n}`);
   const hourly: RoundRun[] = [];
-  for (let h = 0; h < hours; h++) {
-    const r = await measureRound(world, n, concurrency, true, true);
+  // `hours` consecutive hourly rounds per concurrency, interleaved, over the same stored facts.
+  for (let h = 0; h < hours * concurrencies.length; h++) {
+    const r = await measureRound(world, n, concurrencies[h % concurrencies.length]!, true, true);
     hourly.push(r);
-    log(`  hour ${h + 1}: ${r.wallS.toFixed(1)} s, catalogue ${r.catalogueRuns}/${n} ${JSON.stringify(r.counts)}`);
+    log(
+      `  hour ${h + 1}, concurrency ${r.concurrency}: ${r.wallS.toFixed(1)} s, catalogue ${r.catalogueRuns}/${n} ${JSON.stringify(r.counts)}`,
+    );
   }
   return { first, hourly };
 }
