@@ -35,6 +35,12 @@ describe('usage errors exit 2 and print the usage', () => {
     ['a bad --since', ['results', '--since', 'yesterday'], /--since/],
     ['a port out of range', ['serve', '--port', '70000'], /--port/],
     ['an unknown option of alerts', ['alerts', '--all'], /--all/],
+    ['replay days of zero', ['replay', '--days', '0'], /--days: cần số nguyên từ 1 đến 120/],
+    ['replay days past the longest history', ['replay', '--days', '121'], /--days/],
+    ['replay days that are not a number', ['replay', '--days', 'ba-muoi'], /--days/],
+    ['a replay end that is not a time', ['replay', '--until', 'hôm qua'], /--until.*hôm qua/],
+    ['a replay end in the future', ['replay', '--until', '2999-01-01T00:00:00Z'], /--until: không được ở tương lai/],
+    ['serve replay days out of range', ['serve', '--replay-days', '200'], /--replay-days/],
     ['validate without a file', ['validate'], /validate/],
     ['validate with two files', ['validate', 'a.yaml', 'b.yaml'], /b\.yaml/],
   ];

@@ -1,8 +1,16 @@
 import { formatVnTime } from '@dvcwatch/core';
 import type { Logger } from '@dvcwatch/runner';
+import type { SendRecord } from '@dvcwatch/store';
 import { parse } from './args.js';
 import { openLocal } from './context.js';
 import type { CliEnv } from './env.js';
+
+const sendState = (s: SendRecord): string =>
+  s.state === 'sent'
+    ? 'đã gửi'
+    : s.state === 'suppressed'
+      ? 'không gửi (lịch sử phát lại)'
+      : `chưa gửi (${s.lastError ?? 'đang gửi'})`;
 
 /** `dvcwatch alerts`: incidents and every email sent, with status (and SES bounces/complaints). */
 export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (l: string) => void): Promise<number> {
@@ -28,10 +36,7 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
       );
     }
     out(`Thư (${sends.length}):`);
-    for (const s of sends)
-      out(
-        `  ${s.createdAt}  ${s.scope}  ${s.step}  ${s.state === 'sent' ? 'đã gửi' : `chưa gửi (${s.lastError ?? 'đang gửi'})`}  → ${s.to.join(', ')}  "${s.subject}"`,
-      );
+    for (const s of sends) out(`  ${s.createdAt}  ${s.scope}  ${s.step}  ${sendState(s)}  → ${s.to.join(', ')}  "${s.subject}"`);
     if (feedback.length) {
       out(`Phản hồi từ SES (${feedback.length}):`);
       for (const f of feedback) out(`  ${f.at}  ${f.type}  ${f.recipients.join(', ')}  ${f.detail}`);

@@ -104,7 +104,8 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
       ctx,
       {
         at,
-        trigger: values.at ? 'replay' : 'manual',
+        // A round stamped in the past (--at) is still measured: 'replay' is kept for derived history (cmd-replay.ts).
+        trigger: 'manual',
         site: values.site !== false,
         checks: values.checks !== false,
         freshChecks: values['fresh-checks'] === true,

@@ -4,6 +4,7 @@ import { type Logger, sendDigests, watchdog } from '@dvcwatch/runner';
 import { Cron } from 'croner';
 import sirv from 'sirv';
 import { intOption, parse } from './args.js';
+import { replayDays, replayIn } from './cmd-replay.js';
 import { roundIn } from './cmd-round.js';
 import { openLocal } from './context.js';
 import { autostartDemo } from './demo-autostart.js';
@@ -24,10 +25,26 @@ export async function cmdServe(
   out: (l: string) => void,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { values } = parse(argv, { registry: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } });
+  const { values } = parse(argv, {
+    registry: { type: 'string' },
+    port: { type: 'string' },
+    demo: { type: 'boolean' },
+    'replay-days': { type: 'string' },
+  });
   const port = intOption('port', values.port, 0, 65535) ?? env.DVCWATCH_PORT;
+  const replay = replayDays(values['replay-days'], 'replay-days');
   const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
   const demo = values.demo === false ? null : await autostartDemo(ctx.registry);
+  if (replay !== undefined) {
+    // History first (only what is missing), so the first page a visitor opens already has its 90 days.
+    await replayIn(ctx, { days: replay, until: new Date().toISOString(), concurrency: env.DVCWATCH_CONCURRENCY }, out).catch(
+      async (e: unknown) => {
+        await ctx.close();
+        await demo?.close();
+        throw e;
+      },
+    );
+  }
   const assets = sirv(ctx.paths.site, { dev: true, extensions: ['html'] });
   const server = http.createServer((req, res) =>
     assets(req, res, () => {

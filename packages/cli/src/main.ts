@@ -1,6 +1,7 @@
 import { RegistryError } from '@dvcwatch/core';
 import { jsonLogger, silentLogger } from '@dvcwatch/runner';
 import { cmdAlerts } from './cmd-alerts.js';
+import { cmdReplay } from './cmd-replay.js';
 import { cmdResults } from './cmd-results.js';
 import { cmdRound } from './cmd-round.js';
 import { cmdServe } from './cmd-serve.js';
@@ -27,6 +28,8 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
         return await cmdResults(rest, env, log, out);
       case 'alerts':
         return await cmdAlerts(rest, env, log, out);
+      case 'replay':
+        return await cmdReplay(rest, env, log, out);
       case 'serve':
         return await cmdServe(rest, env, log, out);
       default:

@@ -3,14 +3,18 @@ export const USAGE = `dvcwatch — giám sát Cổng dịch vụ công (monitor 
 
 Cách dùng (usage):
   dvcwatch round    [--registry TỆP] [--at ISO-8601] [--no-site] [--no-checks] [--fresh-checks] [--concurrency N]
-                    một vòng đo mọi cơ quan ngay bây giờ, hoặc đóng dấu thời điểm --at (phát lại giờ đã qua);
+                    một vòng đo mọi cơ quan ngay bây giờ, hoặc đóng dấu thời điểm --at (đo thật, ghi cho một giờ đã qua);
                     --fresh-checks chạy lại toàn bộ bộ tiêu chí cho mọi cơ quan (mặc định theo lịch checksEveryHours)
   dvcwatch results  [--registry TỆP] [--agency ID] [--since ISO-8601] [--json]
                     kết quả đã lưu; --json in mỗi dòng một đối tượng JSON
   dvcwatch alerts   [--registry TỆP] [--agency ID] [--json]
                     sự cố và mọi thư đã gửi, kèm trạng thái
-  dvcwatch serve    [--registry TỆP] [--port N] [--no-demo]
-                    dịch vụ cục bộ: một vòng ngay, rồi mỗi đầu giờ; trang tổng hợp trên http://127.0.0.1:PORT
+  dvcwatch replay   [--registry TỆP] [--days N] [--until ISO-8601]
+                    lịch sử mô phỏng N ngày (mặc định 90, 1–120) trước --until (mặc định: bây giờ), suy ra từ một lần
+                    đo thật mỗi cơ quan; chỉ cho cổng trên 127.0.0.1; không gửi thư; trang ghi rõ là dữ liệu phát lại
+  dvcwatch serve    [--registry TỆP] [--port N] [--no-demo] [--replay-days N]
+                    dịch vụ cục bộ: một vòng ngay, rồi mỗi đầu giờ; trang tổng hợp trên http://127.0.0.1:PORT;
+                    --replay-days N phát lại N ngày lịch sử trước (nếu còn thiếu)
   dvcwatch validate TỆP
                     kiểm tra một tệp danh mục (registry)
 

@@ -20,6 +20,8 @@ export interface DailyAggregate {
   breaches: Record<string, number>;
   /** Round times (ISO) already counted, so a replayed or retried round is not counted twice. */
   ats: string[];
+  /** How many of the day's rounds were replayed (derived demo history, see Result.replay); absent when none. */
+  replayed?: number;
 }
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
@@ -60,6 +62,7 @@ export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggr
     ),
     breaches: count(base.breaches, r.breaches),
     ats: [...base.ats, r.at],
+    ...(r.replay ? { replayed: (base.replayed ?? 0) + 1 } : {}),
   };
 }
 

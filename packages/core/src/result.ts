@@ -81,4 +81,19 @@ export interface Result {
   probeMs: number;
   /** When status is `error`: what went wrong in the monitor. */
   monitorError?: string;
+  /** Present only on a result derived by `dvcwatch replay` (demo history), never on a measured one. */
+  replay?: ReplayMark;
+}
+
+/**
+ * Marks a replayed result: its artifacts were derived, by a documented scenario, from one real probe taken at
+ * `recordedAt` (runner/replay-scenario.ts), not measured at `at`. The site says so wherever such data shows.
+ */
+export interface ReplayMark {
+  /** When the real probe the result was derived from was taken. */
+  recordedAt: string;
+  /** The scenario that derived it (the demo portal's id, or `default`). */
+  scenario: string;
+  /** What the scenario did in this hour beyond load and noise, e.g. `outage:timeout`, `before:security-headers`. */
+  events: string[];
 }

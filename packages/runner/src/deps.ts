@@ -1,14 +1,22 @@
-import type { Registry } from '@dvcwatch/core';
-import type { Mailer } from '@dvcwatch/notify';
+import type { EmailMessage, Registry } from '@dvcwatch/core';
+import type { SendKey, SendOutcome } from '@dvcwatch/notify';
 import type { Sends, Store } from '@dvcwatch/store';
 import type { Logger } from './log.js';
+
+/**
+ * What the round's steps send email through: the Mailer (SES) in every live round; a stand-in that records each
+ * email as suppressed when history is replayed (replay.ts), which is why the outcome may be `suppressed`.
+ */
+export interface MailSender {
+  send(key: SendKey, message: EmailMessage): Promise<SendOutcome | 'suppressed'>;
+}
 
 /** What the round's steps need; built once by a composition root (the CLI or a Lambda handler). */
 export interface RunnerDeps {
   registry: Registry;
   store: Store;
   sends: Sends;
-  mailer: Mailer;
+  mailer: MailSender;
   log: Logger;
   /** Turns an evidence key (`evidence/…jpg`) into a link for emails, or null. */
   evidenceUrl: (key: string) => string | null;

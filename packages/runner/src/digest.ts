@@ -12,12 +12,20 @@ export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ s
   const from = vnDay(new Date(now - 7 * 86_400_000).toISOString());
   const weekLabel = `${from.slice(8, 10)}/${from.slice(5, 7)}–${to.slice(8, 10)}/${to.slice(5, 7)}/${to.slice(0, 4)}`;
   const weeks = await Promise.all(
-    deps.registry.agencies.map(async (a) => ({ agency: a, week: summariseWeek(await deps.store.days(a.id, from, to)) })),
+    deps.registry.agencies.map(async (a) => {
+      const days = await deps.store.days(a.id, from, to);
+      return { agency: a, week: summariseWeek(days), replayed: days.some((d) => (d.replayed ?? 0) > 0) };
+    }),
   );
   const titles = Object.fromEntries(CHECKS.map((c) => [c.id, c.title]));
   let sent = 0;
   let skipped = 0;
-  for (const { agency, week } of weeks) {
+  for (const { agency, week, replayed } of weeks) {
+    // A week that includes replayed (derived) rounds is never summarised to a head: it did not happen live.
+    if (replayed) {
+      skipped++;
+      continue;
+    }
     const peers = weeks
       .filter((w) => w.agency.kind === agency.kind && w.week.score !== null)
       .sort((x, y) => (y.week.score ?? 0) - (x.week.score ?? 0));

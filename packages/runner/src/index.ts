@@ -5,6 +5,8 @@ export * from './finish.js';
 export * from './log.js';
 export * from './ops-email.js';
 export * from './probe-agency.js';
+export * from './replay.js';
+export * from './replay-scenario.js';
 export * from './round.js';
 export * from './run-agency.js';
 export * from './site-input.js';

@@ -25,6 +25,7 @@ h3{font-size:1.05rem;margin:20px 0 6px}
 .headline strong{font-size:1.8rem}
 .muted{color:#4b5563}
 .small{font-size:.875rem}
+.replay{background:#fff8e1;border:1px solid #b35c00;border-radius:6px;padding:8px 12px;margin:12px 0}
 .card{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:12px 16px;margin:12px 0}
 .tabs{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:12px 0}
 .tabs a{display:inline-block;padding:6px 12px;border:1px solid #0b57a4;border-radius:16px;background:#fff;text-decoration:none}

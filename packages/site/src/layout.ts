@@ -18,6 +18,8 @@ export interface PageSpec {
   nav: NavKey;
   body: string;
   description?: string;
+  /** A note shown above the content (e.g. that the data includes replayed history). */
+  notice?: string;
 }
 
 /** The shared page shell: skip link, header with navigation, main, footer. No script. */
@@ -33,7 +35,7 @@ export function page(input: Pick<SiteInput, 'generatedAt' | 'probeLocation'>, p:
 <body><a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
 <header class="top"><div class="wrap"><a class="brand" href="${p.root}index.html">dvcwatch <span>Giám sát Cổng dịch vụ công</span></a>
 <nav aria-label="Điều hướng chính"><ul>${nav}</ul></nav></div></header>
-<main id="main" class="wrap">${p.body}</main>
+<main id="main" class="wrap">${p.notice ?? ''}${p.body}</main>
 <footer class="wrap"><p>Cập nhật lúc ${esc(vnTime(input.generatedAt))} (giờ Việt Nam). Đo từ ${esc(input.probeLocation)}. <a href="${p.root}methodology.html">Cách đo và chấm điểm</a> · <a href="${p.root}data/index.html">Dữ liệu mở</a></p></footer>
 </body></html>
 `;

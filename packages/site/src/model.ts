@@ -1,6 +1,7 @@
 import { type Agency, availability, type DailyAggregate, type Incident, quantile, type Result, vnDay } from '@dvcwatch/core';
 import { type SiteCheck, siteChecks } from './catalogue.js';
 import { dayMinus } from './format.js';
+import { mergeSpans, type ReplaySpan, replaySpan } from './replay.js';
 import type { SiteInput } from './types.js';
 
 /** How far back the site looks (aggregates are kept 90 days). */
@@ -23,6 +24,8 @@ export interface AgencyView {
   formReady7: number | null;
   /** Median score of the day one week before today. */
   lastWeekScore: number | null;
+  /** Replayed (derived, not measured) rounds among the days shown, or null when all were measured. */
+  replay: ReplaySpan | null;
 }
 
 /** What every page is built from. */
@@ -36,6 +39,8 @@ export interface SiteModel {
   /** All agencies, best score first. */
   ranked: AgencyView[];
   byId: Map<string, AgencyView>;
+  /** Replayed rounds anywhere in the site's data, or null. */
+  replay: ReplaySpan | null;
 }
 
 const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => {
@@ -106,6 +111,7 @@ export function buildModel(input: SiteInput): SiteModel {
         0.5,
       ),
       lastWeekScore: lw ? quantile(lw.scores, 0.5) : null,
+      replay: replaySpan(days),
     };
   });
   const ranked = views.sort(byScore((v) => v.latest?.score ?? null));
@@ -116,5 +122,6 @@ export function buildModel(input: SiteInput): SiteModel {
     checks: siteChecks(input.latest),
     ranked,
     byId: new Map(ranked.map((v) => [v.agency.id, v])),
+    replay: mergeSpans(ranked.map((v) => v.replay)),
   };
 }

@@ -15,7 +15,8 @@ export interface SendRecord {
   scope: string;
   topic: string;
   step: string;
-  state: 'pending' | 'sent';
+  /** `suppressed`: decided while replaying demo history and deliberately never sent (runner/replay.ts). */
+  state: 'pending' | 'sent' | 'suppressed';
   kind: string;
   to: string[];
   subject: string;
@@ -43,7 +44,7 @@ const toRecord = (i: Record<string, AttributeValue>): SendRecord => ({
   scope: i.scope?.S ?? '',
   topic: i.topic?.S ?? '',
   step: i.step?.S ?? '',
-  state: i.state?.S === 'sent' ? 'sent' : 'pending',
+  state: i.state?.S === 'sent' || i.state?.S === 'suppressed' ? i.state.S : 'pending',
   kind: i.kind?.S ?? '',
   to: i.to?.SS ?? [],
   subject: i.subject?.S ?? '',
@@ -109,7 +110,48 @@ export class Sends {
       const out = await this.client.send(
         new GetItemCommand({ TableName: this.table, Key: { pk: S(k.pk), sk: S(k.sk) }, ConsistentRead: true }),
       );
-      return out.Item?.state?.S === 'sent' ? 'already-sent' : 'busy';
+      // A suppressed email is settled like a sent one: retrying it would send what was decided never to send.
+      const state = out.Item?.state?.S;
+      return state === 'sent' || state === 'suppressed' ? 'already-sent' : 'busy';
+    }
+  }
+
+  /**
+   * Records an email that is deliberately not sent (an alert decided while replaying history). Written only where
+   * no record exists, and never claimable afterwards (`claim` takes only a free key or a lapsed `pending` one), so
+   * the email can never go out later either. Returns false if the key already had a record.
+   */
+  async suppress(
+    r: Pick<SendRecord, 'scope' | 'topic' | 'step' | 'kind' | 'to' | 'subject'>,
+    nowMs: number,
+    why: string,
+  ): Promise<boolean> {
+    const k = keys.send(r.scope, r.topic, r.step);
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: {
+            pk: S(k.pk),
+            sk: S(k.sk),
+            state: S('suppressed'),
+            scope: S(r.scope),
+            topic: S(r.topic),
+            step: S(r.step),
+            kind: S(r.kind),
+            to: { SS: r.to.length ? r.to : ['(none)'] },
+            subject: S(r.subject),
+            attempts: N(0),
+            createdAt: S(new Date(nowMs).toISOString()),
+            lastError: S(why.slice(0, 500)),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
     }
   }
 

@@ -13,6 +13,7 @@ import {
 } from '../labels.js';
 import { page } from '../layout.js';
 import { type AgencyView, HISTORY_DAYS, type SiteModel } from '../model.js';
+import { replayedIncident, replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
 
@@ -118,9 +119,21 @@ function incidents(m: SiteModel, v: AgencyView): string {
   if (v.incidents.length === 0) return '<p>Chưa ghi nhận sự cố nào.</p>';
   const items = v.incidents
     .map((i) => {
-      const end = i.resolvedAt ?? m.input.generatedAt;
-      const state = i.resolvedAt ? `Đã khắc phục lúc ${esc(vnTime(i.resolvedAt))}` : '<strong>Đang diễn ra</strong>';
-      return `<li class="${i.resolvedAt ? 'resolved' : 'open'}"><strong>${esc(vnTime(i.since))}</strong> — ${state}; kéo dài ${duration(Date.parse(end) - Date.parse(i.since))}.<br>Tình trạng: ${esc(STATUS_LABELS[i.status as Status]?.label ?? i.status)}${i.breaches.length ? `; ${esc(i.breaches.map(breachLabel).join(', '))}` : ''}. Đã gửi ${i.reminders} lời nhắc${i.escalated ? ', đã báo cấp trên' : ''}.</li>`;
+      // An incident of replayed history was never emailed, and one still open when the replay ended is not
+      // carried on by live rounds (they open their own): say both rather than "sent N reminders, ongoing".
+      const replayed = replayedIncident(i, v.replay);
+      const replayEnd = replayed && !i.resolvedAt ? (v.replay?.to ?? null) : null;
+      const end = i.resolvedAt ?? replayEnd ?? m.input.generatedAt;
+      const state = i.resolvedAt
+        ? `Đã khắc phục lúc ${esc(vnTime(i.resolvedAt))}`
+        : replayEnd
+          ? `Còn mở khi lịch sử phát lại kết thúc (${esc(vnTime(replayEnd))}); từ đó chỉ các lần đo thật mới mở sự cố`
+          : '<strong>Đang diễn ra</strong>';
+      const noted = [i.reminders ? `${i.reminders} lời nhắc` : '', i.escalated ? 'báo cấp trên' : ''].filter(Boolean).join(', ');
+      const mail = replayed
+        ? `Lịch sử phát lại: không gửi thư nào${noted ? ` (${noted} chỉ được ghi nhận)` : ''}.`
+        : `Đã gửi ${i.reminders} lời nhắc${i.escalated ? ', đã báo cấp trên' : ''}.`;
+      return `<li class="${i.resolvedAt ? 'resolved' : 'open'}"><strong>${esc(vnTime(i.since))}</strong>${replayed ? ' <span class="badge">phát lại</span>' : ''} — ${state}; kéo dài ${duration(Date.parse(end) - Date.parse(i.since))}.<br>Tình trạng: ${esc(STATUS_LABELS[i.status as Status]?.label ?? i.status)}${i.breaches.length ? `; ${esc(i.breaches.map(breachLabel).join(', '))}` : ''}. ${mail}</li>`;
     })
     .join('');
   return `<ul class="timeline">${items}</ul>`;
@@ -169,5 +182,5 @@ ${incidents(m, v)}
 ${screenshot(v)}
 <h2>Ngưỡng áp dụng</h2>
 ${thresholds(v)}`;
-  return page(m.input, { title: v.agency.name, root: '../', nav: null, body });
+  return page(m.input, { title: v.agency.name, root: '../', nav: null, body, notice: replayNotice(v.replay, '../') });
 }

@@ -3,6 +3,7 @@ import { clip, esc } from '../escape.js';
 import { groupLabel } from '../labels.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
+import { replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
 
 /** One check: which agencies fail it now, since when, with evidence; then who passes and who was not measured. */
@@ -34,5 +35,5 @@ ${failTable}
 ${passing.length ? `<ul>${passing.join('')}</ul>` : '<p>Chưa có.</p>'}
 <h2>Chưa đo (${unknown.length})</h2>
 ${unknown.length ? `<ul>${unknown.join('')}</ul>` : '<p>Không có.</p>'}`;
-  return page(m.input, { title: c.title, root: '../', nav: null, body });
+  return page(m.input, { title: c.title, root: '../', nav: null, body, notice: replayNotice(m.replay, '../') });
 }

@@ -3,6 +3,7 @@ import { dayStats } from '../day-stats.js';
 import { csvCell, esc } from '../escape.js';
 import { page } from '../layout.js';
 import type { AgencyView, SiteModel } from '../model.js';
+import { replayNotice } from '../replay.js';
 
 type Cell = string | number | boolean | null | string[];
 
@@ -130,6 +131,12 @@ const LATEST: Column<AgencyView>[] = [
     get: (v) => v.formReady7,
   },
   { name: 'profile', type: 'chuỗi', desc: 'Hồ sơ đo (thiết bị, giới hạn băng thông).', get: (v) => v.latest?.profile ?? null },
+  {
+    name: 'replayed',
+    type: 'true/false',
+    desc: 'Lần đo gần nhất là dữ liệu phát lại (suy ra từ bản ghi mô phỏng, không đo thật).',
+    get: (v) => (v.latest ? v.latest.replay !== undefined : null),
+  },
 ];
 
 const DAILY: Column<DailyAggregate>[] = [
@@ -173,6 +180,12 @@ const DAILY: Column<DailyAggregate>[] = [
   { name: 'scoreMedian', type: 'số (0–100)', desc: 'Trung vị điểm trong ngày.', get: (d) => dayStats(d).scoreMedian },
   { name: 'failedChecks', type: 'danh sách', desc: 'Tiêu chí không đạt, dạng mã:số lần đo.', get: (d) => pairs(d.failedChecks) },
   { name: 'breaches', type: 'danh sách', desc: 'Ngưỡng bị vượt, dạng tên:số lần đo.', get: (d) => pairs(d.breaches) },
+  {
+    name: 'replayedRounds',
+    type: 'số',
+    desc: 'Số lần đo trong ngày là dữ liệu phát lại (suy ra từ bản ghi mô phỏng, không đo thật).',
+    get: (d) => d.replayed ?? 0,
+  },
 ];
 
 const toJsonRow = <T>(cols: Column<T>[], row: T) => Object.fromEntries(cols.map((c) => [c.name, c.get(row)]));
@@ -218,6 +231,9 @@ ${columnsTable('d-cap', 'daily.json / daily.csv', DAILY)}`;
     ['data/latest.csv', toCsv(LATEST, views)],
     ['data/daily.json', JSON.stringify({ ...meta, days: daily.map((d) => toJsonRow(DAILY, d)) })],
     ['data/daily.csv', toCsv(DAILY, daily)],
-    ['data/index.html', page(m.input, { title: 'Dữ liệu mở', root: '../', nav: 'data', body: doc })],
+    [
+      'data/index.html',
+      page(m.input, { title: 'Dữ liệu mở', root: '../', nav: 'data', body: doc, notice: replayNotice(m.replay, '../') }),
+    ],
   ];
 }

@@ -4,6 +4,7 @@ import { gradeBadge, movement, statusLegend, statusText } from '../fragments.js'
 import { KIND_LABELS } from '../labels.js';
 import { page } from '../layout.js';
 import { type AgencyView, ranks, type SiteModel } from '../model.js';
+import { replayNotice } from '../replay.js';
 
 export type Kind = 'ministry' | 'province' | 'national';
 
@@ -45,7 +46,8 @@ ${rows}
 </tbody></table></div>
 <h2>Chú giải trạng thái</h2>
 ${statusLegend()}`;
-  return page(m.input, { title: kind ? `Tổng quan — ${KIND_LABELS[kind].many}` : 'Tổng quan', root: '', nav: 'index', body });
+  const title = kind ? `Tổng quan — ${KIND_LABELS[kind].many}` : 'Tổng quan';
+  return page(m.input, { title, root: '', nav: 'index', body, notice: replayNotice(m.replay, '') });
 }
 
 /** Every overview page: all, then each kind that has agencies. */

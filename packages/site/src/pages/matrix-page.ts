@@ -4,6 +4,7 @@ import { esc } from '../escape.js';
 import { CHECK_STATUS_LABELS, GROUPS, groupLabel } from '../labels.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
+import { replayNotice } from '../replay.js';
 
 const CELL_CLASS: Record<CheckStatus, string> = { pass: 'c-p', fail: 'c-f', unknown: 'c-u' };
 
@@ -69,7 +70,13 @@ Chú giải: <span class="st c-p">✓ Đạt</span>, <span class="st c-f">✗ Kh
 ${rows}
 </tbody>
 <tfoot><tr><th scope="row">Số cơ quan đạt</th><td></td>${foot}</tr></tfoot></table></div>`;
-  return page(m.input, { title: `Ma trận tiêu chí — ${part.label}`, root: '', nav: 'matrix', body });
+  return page(m.input, {
+    title: `Ma trận tiêu chí — ${part.label}`,
+    root: '',
+    nav: 'matrix',
+    body,
+    notice: replayNotice(m.replay, ''),
+  });
 }
 
 /** The matrix pages: groups in the order of QĐ 473, each cut into pages of at most MAX_COLUMNS checks. */

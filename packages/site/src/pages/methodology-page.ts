@@ -1,11 +1,12 @@
 import { DEFAULT_ALERTS, DEFAULT_THRESHOLDS, THRESHOLD_SOURCES, type ThresholdName } from '@dvcwatch/core';
 import { CSS_BUDGET_BYTES, PAGE_BUDGET_BYTES } from '../budget.js';
 import { esc } from '../escape.js';
-import { num, secs } from '../format.js';
+import { num, secs, vnTime } from '../format.js';
 import { statusLegend } from '../fragments.js';
 import { GROUPS, groupLabel, THRESHOLD_LABELS } from '../labels.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
+import { type ReplaySpan, replayNotice } from '../replay.js';
 
 /** How dvcwatch measures, from where, with which profile, how it scores and when it alerts. */
 export function methodologyPage(m: SiteModel): string {
@@ -57,7 +58,21 @@ ${statusLegend()}
 </ul>
 <h2>Dung lượng trang</h2>
 <p>Trang này không dùng JavaScript; biểu đồ là SVG nằm trong trang, kèm bảng số liệu. Ngân sách: mỗi trang HTML tối đa ${num(PAGE_BUDGET_BYTES / 1024, 0)} kB (chưa nén) với 100 cơ quan và 90 ngày dữ liệu; một tệp CSS dùng chung tối đa ${num(CSS_BUDGET_BYTES / 1024, 0)} kB. Ngân sách được kiểm tra tự động.</p>
-<h2>Dữ liệu mở</h2>
+${replaySection(m.replay)}<h2>Dữ liệu mở</h2>
 <p>Toàn bộ số liệu hiển thị có ở dạng JSON và CSV: <a href="data/index.html">mô tả các tệp và từng cột</a>.</p>`;
-  return page(m.input, { title: 'Phương pháp', root: '', nav: 'methodology', body });
+  return page(m.input, { title: 'Phương pháp', root: '', nav: 'methodology', body, notice: replayNotice(m.replay, '') });
+}
+
+/** How replayed history is made, on a site whose data holds some (`dvcwatch replay`, demo only). */
+function replaySection(span: ReplaySpan | null): string {
+  if (!span) return '';
+  return `<h2 id="phat-lai">Dữ liệu lịch sử phát lại</h2>
+<p>Số liệu của trang này có <strong>${num(span.rounds, 0)} lần đo phát lại</strong>, từ ${esc(vnTime(span.from))} đến ${esc(vnTime(span.to))}: đó là dữ liệu của bản chạy thử, <strong>không phải đo thật từng giờ</strong>. Lệnh <code>dvcwatch replay</code> đo thật mỗi cổng (mô phỏng, trên máy cục bộ) <strong>một lần</strong> bằng Chromium, kèm bộ tiêu chí, rồi suy ra từng giờ trong quá khứ từ bản ghi đó:</p>
+<ul>
+<li>Thời gian phản hồi của máy chủ (TTFB) được nhân với một hệ số theo tải: cao trong giờ hành chính (khoảng 7:30–11:30 và 13:30–17:00, thứ Hai đến thứ Sáu), thấp ban đêm và cuối tuần; các mốc sau đó (FCP, LCP, tải xong, sẵn sàng nhập liệu) dịch theo; thêm nhiễu ngẫu nhiên có hạt giống cố định, nên cùng bản ghi luôn cho cùng lịch sử.</li>
+<li>Mỗi cổng có một kịch bản hợp với đặc điểm của nó, mô tả trong mã nguồn: ví dụ ngừng hoạt động vài giờ, vượt ngưỡng vào giờ cao điểm, một tiêu chí được sửa hoặc hỏng giữa chừng. Cổng mà bản ghi chỉ thấy lỗi thì lỗi suốt thời gian phát lại: phát lại không bao giờ dựng ra một trang chưa từng thấy. Không có ảnh chụp cho các giờ phát lại.</li>
+<li>Mỗi giờ suy ra đi qua đúng quy trình của một lần đo thật: chấm tiêu chí và điểm, lưu, tổng hợp theo ngày, chính sách cảnh báo và sự cố. Thư cảnh báo của lịch sử phát lại <strong>không bao giờ được gửi</strong>; sự cố của nó mang nhãn “phát lại”.</li>
+<li>Trong dữ liệu mở, mỗi kết quả phát lại có trường <code>replay</code> (thời điểm bản ghi, kịch bản, sự kiện); tệp daily có cột <code>replayedRounds</code>. Lịch sử phát lại chỉ được ghi vào các giờ trước vòng đo thật đầu tiên, không bao giờ xen vào số liệu đo thật.</li>
+</ul>
+`;
 }
