@@ -95,6 +95,44 @@ describe('buildSite', () => {
     expect(text(files, 'methodology.html')).toContain(`${input.registry.probe.checksEveryHours} giờ một lần`);
   });
 
+  it('words breaches as the emails do: a page that did not load has no value, a slow one its value and threshold', () => {
+    const input = smallInput();
+    input.latest = input.latest.map((r) =>
+      r.agencyId === 'tinh-002'
+        ? { ...r, breaches: ['home.available'], breachDetails: [{ metric: 'home.available', value: 0, limit: 1 }] }
+        : r.agencyId === 'tinh-003'
+          ? { ...r, breachDetails: [{ metric: 'home.lcpMs', value: 5_200, limit: 4_000 }] }
+          : r,
+    );
+    const files = buildSite(input);
+    const down = text(files, 'agency/tinh-002.html');
+    expect(down).toContain('<li>Trang chủ không truy cập được</li>');
+    expect(down).not.toMatch(/không truy cập được: 0/);
+    expect(text(files, 'agency/tinh-003.html')).toMatch(/<li>[^<]*: 5,2 giây \(ngưỡng 4,0 giây — /);
+  });
+
+  it('times a resolved incident from its first breached round to its first clean round', () => {
+    const input = smallInput();
+    input.incidents = [
+      {
+        agencyId: 'tinh-002',
+        id: 'tinh-002#2025-06-09T01:00:00.000Z',
+        openedAt: '2025-06-09T02:00:00.000Z',
+        since: '2025-06-09T01:00:00.000Z',
+        status: 'down',
+        breaches: ['home.available'],
+        lastNotifiedAt: '2025-06-09T02:00:00.000Z',
+        reminders: 0,
+        escalated: false,
+        recoveredAt: '2025-06-09T05:00:00.000Z',
+        resolvedAt: '2025-06-09T06:00:00.000Z',
+      },
+    ];
+    const page = text(buildSite(input), 'agency/tinh-002.html');
+    // Down 08:00–12:00 Vietnam time: 4 hours, confirmed by the clean round at 13:00.
+    expect(page).toContain('Đã khắc phục lúc 09/06/2025 12:00 (xác nhận lúc 09/06/2025 13:00); kéo dài 4 giờ');
+  });
+
   it('lists the failing agency on the check page with the start of its failing run', () => {
     const input = smallInput();
     const id = CHECKS[2]?.id ?? '';

@@ -1,4 +1,4 @@
-import { availability, type Result, type Status, THRESHOLD_SOURCES, type ThresholdName } from '@dvcwatch/core';
+import { availability, describeBreach, type Result, type Status, THRESHOLD_SOURCES, type ThresholdName } from '@dvcwatch/core';
 import { clip, esc, linkOrText, safeKey } from '../escape.js';
 import { duration, num, pct, score, secs, vnDate, vnTime } from '../format.js';
 import { gradeBadge, statusText } from '../fragments.js';
@@ -39,12 +39,8 @@ ${v.agency.source ? `<dt>Nguồn địa chỉ</dt><dd class="evidence">${esc(v.a
 
 function breaches(r: Result | null): string {
   if (!r || r.breachDetails.length === 0) return '<p>Không vượt ngưỡng nào ở lần đo gần nhất.</p>';
-  const items = r.breachDetails
-    .map((b) => {
-      const ms = b.metric !== 'score';
-      return `<li>${esc(breachLabel(b.metric))}: ${ms ? secs(b.value) : num(b.value, 1)} (ngưỡng ${ms ? secs(b.limit) : num(b.limit, 0)})</li>`;
-    })
-    .join('');
+  // The emails' wording: value, threshold and its source; a page that did not load has no value to show.
+  const items = r.breachDetails.map((b) => `<li>${esc(describeBreach(b))}</li>`).join('');
   return `<ul>${items}</ul>`;
 }
 
@@ -123,9 +119,10 @@ function incidents(m: SiteModel, v: AgencyView): string {
       // carried on by live rounds (they open their own): say both rather than "sent N reminders, ongoing".
       const replayed = replayedIncident(i, v.replay);
       const replayEnd = replayed && !i.resolvedAt ? (v.replay?.to ?? null) : null;
-      const end = i.resolvedAt ?? replayEnd ?? m.input.generatedAt;
+      // Lasted until the first clean round (as the recovery email says), not the round that confirmed it.
+      const end = i.recoveredAt ?? i.resolvedAt ?? replayEnd ?? m.input.generatedAt;
       const state = i.resolvedAt
-        ? `Đã khắc phục lúc ${esc(vnTime(i.resolvedAt))}`
+        ? `Đã khắc phục lúc ${esc(vnTime(i.recoveredAt ?? i.resolvedAt))}${i.recoveredAt && i.recoveredAt !== i.resolvedAt ? ` (xác nhận lúc ${esc(vnTime(i.resolvedAt))})` : ''}`
         : replayEnd
           ? `Còn mở khi lịch sử phát lại kết thúc (${esc(vnTime(replayEnd))}); từ đó chỉ các lần đo thật mới mở sự cố`
           : '<strong>Đang diễn ra</strong>';
