@@ -130,6 +130,18 @@ describe('dvcwatch replay: 90 days of the demo registry', () => {
     expect(decided.every((s) => s.state === 'suppressed')).toBe(true);
     // Live alerting starts clean: no replayed streak or incident carries into a live round.
     expect((await store.getAlertState('loi'))?.incident).toBeNull();
+    // `dvcwatch alerts` says which incidents are replayed history, and never calls one open.
+    const alerts: string[] = [];
+    expect(await main(['alerts', '--registry', registryFile], (l) => alerts.push(l))).toBe(0);
+    const loi = alerts.find((l) => l.trim().startsWith('loi '));
+    expect(loi).toContain('còn mở khi lịch sử phát lại kết thúc');
+    expect(loi).toContain('[phát lại, không gửi thư]');
+    expect(alerts.join('\n')).not.toContain('ĐANG MỞ');
+    const json: string[] = [];
+    expect(await main(['alerts', '--registry', registryFile, '--json'], (l) => json.push(l))).toBe(0);
+    const incidents = json.map((l) => JSON.parse(l) as { type: string; replayed?: boolean }).filter((x) => x.type === 'incident');
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(incidents.every((x) => x.replayed === true)).toBe(true);
   });
 
   it('is shown by `dvcwatch serve --replay-days 90`, consistent with the store and saying it is replayed', async () => {

@@ -21,10 +21,16 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
     const incidents = (
       await Promise.all(ids.map(async (id) => (await ctx.deps.store.incidents(id)).map((i) => ({ agencyId: id, ...i }))))
     ).flat();
+    // Incidents opened in replayed (derived) history: never emailed, and not carried on by live rounds.
+    // The result of the round that opened an incident says whether it was derived (`replay`) or measured.
+    const replayed = new Set<string>();
+    for (const i of incidents)
+      if ((await ctx.deps.store.getResult(i.agencyId, i.openedAt))?.replay) replayed.add(`${i.agencyId}|${i.openedAt}`);
+    const isReplayed = (i: { agencyId: string; openedAt: string }) => replayed.has(`${i.agencyId}|${i.openedAt}`);
     const sends = await ctx.deps.sends.list(values.agency);
     const feedback = await ctx.deps.sends.sesEvents();
     if (values.json) {
-      for (const i of incidents) out(JSON.stringify({ type: 'incident', ...i }));
+      for (const i of incidents) out(JSON.stringify({ type: 'incident', ...i, replayed: isReplayed(i) }));
       for (const s of sends) out(JSON.stringify({ ...s, type: 'email', emailKind: s.kind }));
       for (const f of feedback) out(JSON.stringify({ ...f, type: 'ses-feedback', feedbackType: f.type }));
       return 0;
@@ -32,7 +38,7 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
     out(`Sự cố (${incidents.length}):`);
     for (const i of incidents) {
       out(
-        `  ${i.agencyId}  mở ${formatVnTime(i.openedAt)}  ${i.resolvedAt ? `đóng ${formatVnTime(i.resolvedAt)}` : 'ĐANG MỞ'}  ${i.breaches.join(', ')}`,
+        `  ${i.agencyId}  mở ${formatVnTime(i.openedAt)}  ${i.resolvedAt ? `đóng ${formatVnTime(i.resolvedAt)}` : isReplayed(i) ? 'còn mở khi lịch sử phát lại kết thúc' : 'ĐANG MỞ'}  ${i.breaches.join(', ')}${isReplayed(i) ? '  [phát lại, không gửi thư]' : ''}`,
       );
     }
     out(`Thư (${sends.length}):`);
