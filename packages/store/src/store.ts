@@ -31,6 +31,9 @@ export interface RoundRecord {
   trigger: 'schedule' | 'manual' | 'replay';
 }
 
+/** Items asked for per Query page; DynamoDB stops a page at 1 MB anyway. */
+const PAGE = 1_000;
+
 /** DynamoDB's item limit is 400 KB; leave room for the keys. */
 const MAX_FACTS_BYTES = 350 * 1024;
 
@@ -64,7 +67,8 @@ export class Store {
           ExpressionAttributeValues: { ':pk': S(pk), ':a': S(from), ':b': S(to) },
           ScanIndexForward: !opts.desc,
           ExclusiveStartKey: start,
-          ...(opts.limit ? { Limit: opts.limit - items.length } : {}),
+          // Pages of at most PAGE items: dynalite on disk (leveldown) returns nothing for a Limit beyond 32 bits.
+          Limit: Math.min(PAGE, opts.limit ? opts.limit - items.length : PAGE),
         }),
       );
       items.push(...(out.Items ?? []));
