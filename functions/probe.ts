@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createProber, type Prober } from '@dvcwatch/probe';
-import { finishResult, measureAgency } from '@dvcwatch/runner';
+import { measureAgency, recordResult } from '@dvcwatch/runner';
 import { env } from './shared/env.js';
 import { ProbeJob } from './shared/jobs.js';
 import { withSqsBatch } from './shared/middleware.js';
@@ -12,7 +12,7 @@ import { awsClients, runnerDeps } from './shared/services.js';
 let prober: Prober | null = null;
 const lambda = new LambdaClient({});
 
-/** SQS consumer: measures one agency, stores and judges the result, alerts; the last one triggers finalize. */
+/** SQS consumer: measures one agency and records the result; the last one triggers finalize (which alerts). */
 export const handler = withSqsBatch('probe', async (record, baseLog) => {
   const e = env();
   const job = ProbeJob.parse(JSON.parse(record.body));
@@ -53,13 +53,9 @@ export const handler = withSqsBatch('probe', async (record, baseLog) => {
         },
       },
     }));
-  const outcome = await finishResult(deps, agency, result);
-  log.info('agency done', {
-    status: result.status,
-    breaches: result.breaches,
-    stored: outcome.stored,
-    emails: outcome.emails.length,
-  });
+  // Recorded only: the round's alerts are decided once, by finalize (an SES refusal can never fail this job).
+  const outcome = await recordResult(deps, agency, result);
+  log.info('agency done', { status: result.status, breaches: result.breaches, stored: outcome.stored });
   const round = await deps.store.getRound(job.at);
   if (round && !round.finishedAt && round.done.length >= round.expected.length && e.DVCWATCH_FINALIZE_FUNCTION) {
     await lambda.send(

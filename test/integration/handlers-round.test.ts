@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, startDemoPortals } from '@dvcwatch/cli';
 import { inMaintenance, monitorFailure } from '@dvcwatch/core';
-import { finishResult, silentLogger } from '@dvcwatch/runner';
+import { recordResult, silentLogger } from '@dvcwatch/runner';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { handler as dispatch } from '../../functions/dispatch.js';
@@ -37,13 +37,13 @@ const keysIn = async (bucket: string, prefix = '') =>
 const startRound = async (at: string) =>
   (await store()).startRound({ at, startedAt: at, expected: IDS, done: [], finishedAt: null, trigger: 'schedule' });
 
-/** Records an `error` result for an agency, as a probe that gave up would (finishResult also marks it done). */
+/** Records an `error` result for an agency, as a probe that gave up would (recordResult also marks it done). */
 async function seedError(agencyId: string, at: string) {
   const deps = await runnerDeps(silentLogger);
   const agency = deps.registry.agencies.find((a) => a.id === agencyId);
   if (!agency) throw new Error(`no agency ${agencyId}`);
   const ctx = { at, nationalHosts: deps.registry.nationalHosts, maintenance: inMaintenance(agency.maintenance, at) };
-  await finishResult(deps, agency, monitorFailure(agencyId, ctx, 'seeded by the test', agency.portal.home));
+  await recordResult(deps, agency, monitorFailure(agencyId, ctx, 'seeded by the test', agency.portal.home));
 }
 
 beforeAll(async () => {

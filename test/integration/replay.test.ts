@@ -23,7 +23,7 @@ import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
 /**
  * Issue 5's "done when": a site built from 90 days of replayed rounds for the demo registry, shown by
  * `dvcwatch serve`. Through the real CLI: one real probe per demo portal (Chromium), 2,160 derived hours through
- * evaluate and finishResult into dynalite on disk, then `serve --replay-days 90` serving the pages on 127.0.0.1.
+ * evaluate, recordResult and settleResult into dynalite on disk, then `serve --replay-days 90` serving the pages on 127.0.0.1.
  * About 2½ minutes on 2 cores: the recording (~50 s), the replay (~60 s), serve's first live round (~30 s).
  */
 const HOUR = 3_600_000;
@@ -239,7 +239,7 @@ describe('dvcwatch replay: 90 days of the demo registry', () => {
     expect(await main(['replay', '--registry', registryFile, '--days', '90', '--until', until], (l) => lines.push(l))).toBe(0);
     expect(lines.join('\n')).toContain('đã có đủ: không phát lại gì');
     expect(lines.join('\n')).not.toContain('Ghi một lần đo thật');
-    // act: the last two days forced through evaluate → finishResult again (first-wins results, deduplicated days)
+    // act: the last two days forced through evaluate → recordResult/settleResult again (first-wins results, deduplicated days)
     const file = (await readdir(join(home, 'replay'))).find((f) => f.startsWith('recording-'))!;
     const saved = JSON.parse(await readFile(join(home, 'replay', file), 'utf8')) as {
       recordedAt: string;

@@ -15,4 +15,5 @@ export { CheckOverride, Maintenance, RegistryInput } from './registry-schema.js'
 export * from './result.js';
 export * from './text.js';
 export * from './thresholds.js';
+export * from './vantage-outage.js';
 export * from './wording.js';

@@ -60,6 +60,12 @@ export const ProbeSettings = z.strictObject({
   checksEveryHours: z.number().int().min(1).max(24).optional(),
 });
 
+/** When a round counts as the monitor's own network outage (core/vantage-outage.ts). */
+export const OutageSettingsInput = z.strictObject({
+  minShare: z.number().gt(0).max(1).optional(),
+  minAgencies: z.number().int().min(1).optional(),
+});
+
 export const Agency = z.strictObject({
   id,
   name: z.string().min(1),
@@ -92,6 +98,7 @@ export const RegistryInput = z.strictObject({
       probe: ProbeSettings.optional(),
       /** Hosts of the national portal: a provincial address that ends there is `consolidated`. */
       nationalHosts: z.array(z.string().min(1)).optional(),
+      outage: OutageSettingsInput.optional(),
     })
     .default({}),
   /** Who hears about the monitor's own failures (status `error`, incomplete rounds). */

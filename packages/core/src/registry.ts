@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+import { DEFAULT_OUTAGE, type OutageSettings } from './vantage-outage.js';
 
 /** A registry could not be used; `issues` lists every problem, each naming file, line and path. */
 export class RegistryError extends Error {
@@ -39,6 +40,8 @@ export interface Registry {
   siteUrl: string | null;
   nationalHosts: string[];
   probe: ProbeConfig;
+  /** When a round is the monitor's outage, not the agencies' (defaults.outage). */
+  outage: OutageSettings;
   agencies: Agency[];
 }
 
@@ -143,6 +146,7 @@ function resolve(input: RegistryInputT): Registry {
     siteUrl: input.siteUrl ?? null,
     nationalHosts: d.nationalHosts ?? ['dichvucong.gov.vn'],
     probe: { ...DEFAULT_PROBE, ...d.probe },
+    outage: { ...DEFAULT_OUTAGE, ...d.outage },
     agencies: input.agencies.map((a) => ({
       ...a,
       thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds, ...a.thresholds },

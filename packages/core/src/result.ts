@@ -24,6 +24,8 @@ export const REASONS = [
   'guard',
   'network',
   'probe',
+  // The monitor's own network failed for most portals at once (core/vantage-outage.ts): never the agency's fault.
+  'vantage-outage',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -81,6 +83,11 @@ export interface Result {
   probeMs: number;
   /** When status is `error`: what went wrong in the monitor. */
   monitorError?: string;
+  /**
+   * What the probe itself saw, kept when the round re-judged the result afterwards (a monitor-side outage turns a
+   * network-level `down` into `error`/`vantage-outage`); absent when the status is what the probe saw.
+   */
+  observed?: { status: Status; reason: Reason | null };
   /** Present only on a result derived by `dvcwatch replay` (demo history), never on a measured one. */
   replay?: ReplayMark;
 }

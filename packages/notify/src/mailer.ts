@@ -11,7 +11,8 @@ export interface SendKey {
   kind: string;
 }
 
-export type SendOutcome = 'sent' | 'already-sent' | 'busy' | 'no-recipients';
+/** `rejected`: SES refused the email for good (recorded with SES's reason, never retried, listed to operators). */
+export type SendOutcome = 'sent' | 'already-sent' | 'busy' | 'no-recipients' | 'rejected';
 
 export interface MailerOptions {
   ses: SESClient;
@@ -41,6 +42,24 @@ export const isTransient = (e: unknown): boolean =>
   e instanceof Error &&
   (TRANSIENT.test(e.name) || TRANSIENT.test(e.message) || (e as { $retryable?: unknown }).$retryable !== undefined);
 
+/**
+ * SES refusals that no retry changes: the sandbox's unverified recipients and an unverified sender
+ * (`MessageRejected`), an unverified MAIL FROM domain, a missing configuration set, a paused account (SES v1 API
+ * reference, SendRawEmail errors). They are settled as `rejected`, never thrown into a probe job or the publish.
+ */
+const PERMANENT = new Set([
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'MailFromDomainNotVerified',
+  'ConfigurationSetDoesNotExistException',
+  'ConfigurationSetDoesNotExist',
+  'ConfigurationSetSendingPausedException',
+  'AccountSendingPausedException',
+]);
+
+/** Whether SES refused an email for good. */
+export const isPermanentRefusal = (e: unknown): boolean => e instanceof Error && PERMANENT.has(e.name);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends each keyed email at most once: claim with a conditional write, send with backoff, record the send. */
@@ -68,6 +87,7 @@ export class Mailer {
     );
     if (claim === 'already-sent') return 'already-sent';
     if (claim === 'busy') return 'busy';
+    if (claim === 'rejected') return 'rejected';
     try {
       await o.afterClaim?.(key);
       const raw = await buildMime(o.from, message, { 'X-Dvcwatch-Key': `${key.scope}/${key.topic}/${key.step}` });
@@ -76,6 +96,11 @@ export class Mailer {
       await o.onSent?.(raw, key, messageId);
       return 'sent';
     } catch (e) {
+      if (isPermanentRefusal(e)) {
+        const reason = `${(e as Error).name}: ${(e as Error).message}`;
+        await o.sends.rejected({ ...key, to: [...message.to, ...message.cc], reason }, now());
+        return 'rejected';
+      }
       await o.sends.failed(key.scope, key.topic, key.step, e instanceof Error ? e.message : String(e)).catch(() => undefined);
       throw e;
     }

@@ -1,7 +1,8 @@
 import { type Agency, inMaintenance, monitorFailure, type Result, type Status, vnDay } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
-import { finishResult } from './finish.js';
-import { operatorsEmail } from './ops-email.js';
+import { recordResult } from './finish.js';
+import { operatorsEmail, rejectionsEmail } from './ops-email.js';
+import { alertRound } from './round-alerts.js';
 
 export interface RoundSummary {
   at: string;
@@ -12,48 +13,74 @@ export interface RoundSummary {
   counts: Partial<Record<Status, number>>;
   /** Whether this call finished the round (only one caller does: it publishes). */
   finished: boolean;
+  /** Agencies whose network failures this round were the monitor's own outage (never blamed on them). */
+  outage?: string[];
 }
 
 /**
  * Ends a round: every expected agency without a result gets an `error` row (the monitor's failure, never the
- * agency's), so each agency has exactly one row per round; then the round is marked finished once, and the
- * operators hear about monitor errors and missing agencies.
+ * agency's), so each agency has exactly one row per round; then the round's alerts are decided once
+ * (round-alerts.ts: the outage guard, day aggregates, alert states, emails), the round is marked finished once,
+ * and the operators hear about monitor errors, missing agencies and emails SES refused. Safe to run twice for one
+ * round (the probe that finished last and the deadline schedule): every step is idempotent.
  */
 export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string): Promise<RoundSummary> {
   const round = await deps.store.getRound(at);
   const agencies = deps.registry.agencies.filter((a) => !round || round.expected.includes(a.id));
-  const results: Result[] = [];
+  const observed: Result[] = [];
   const missing: string[] = [];
   for (const agency of agencies) {
     let r = await deps.store.getResult(agency.id, at);
     if (!r) {
       missing.push(agency.id);
-      r = missingResult(agency, at);
-      await finishResult(deps, agency, r);
+      r = (await recordResult(deps, agency, missingResult(agency, at))).result;
     }
-    results.push(r);
+    observed.push(r);
   }
+  const { results, outage } = await alertRound(deps, at, observed);
   const counts: Partial<Record<Status, number>> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const finished = round ? await deps.store.finishRound(at, nowIso) : true;
-  const errors = results.filter((r) => r.status === 'error');
-  if (finished && (errors.length > 0 || missing.length > 0) && deps.registry.operators.length > 0) {
-    const message = operatorsEmail(at, errors, missing, results.length);
-    // Missing results are news every round; the same agencies erroring again the same day are not: one email
-    // per day per set of erroring agencies keeps the operators' inbox readable.
-    const key = missing.length
-      ? { topic: `round#${at}`, step: 'missing' }
-      : {
-          topic: `errors#${vnDay(at)}`,
-          step: errors
-            .map((r) => r.agencyId)
-            .sort()
-            .join(','),
-        };
-    const outcome = await deps.mailer.send({ scope: 'ops', ...key, kind: 'ops-round' }, message(deps.registry.operators));
-    deps.log.warn('operators notified of monitor errors', { at, errors: errors.length, missing: missing.length, outcome });
+  if (finished) {
+    // The operators' emails never stop a round from finishing or its site from being published.
+    const warn = (what: string) => (e: unknown) => deps.log.error(`operators' email not sent: ${what}`, { at, error: String(e) });
+    await reportErrors(deps, at, results, missing).catch(warn('errors'));
+    await reportRejections(deps, at).catch(warn('rejections'));
   }
-  return { at, expected: agencies.length, results: results.length, missing, counts, finished };
+  return { at, expected: agencies.length, results: results.length, missing, counts, finished, outage };
+}
+
+async function reportErrors(deps: RunnerDeps, at: string, results: Result[], missing: string[]): Promise<void> {
+  // The monitor-side outage has its own start and end emails (round-alerts.ts).
+  const errors = results.filter((r) => r.status === 'error' && r.reason !== 'vantage-outage');
+  if ((errors.length === 0 && missing.length === 0) || deps.registry.operators.length === 0) return;
+  const message = operatorsEmail(at, errors, missing, results.length);
+  // Missing results are news every round; the same agencies erroring again the same day are not: one email
+  // per day per set of erroring agencies keeps the operators' inbox readable.
+  const key = missing.length
+    ? { topic: `round#${at}`, step: 'missing' }
+    : {
+        topic: `errors#${vnDay(at)}`,
+        step: errors
+          .map((r) => r.agencyId)
+          .sort()
+          .join(','),
+      };
+  const outcome = await deps.mailer.send({ scope: 'ops', ...key, kind: 'ops-round' }, message(deps.registry.operators));
+  deps.log.warn('operators notified of monitor errors', { at, errors: errors.length, missing: missing.length, outcome });
+}
+
+/** Once a Vietnamese day: the emails SES refused for good in the last 24 hours, so nobody believes a head was told. */
+async function reportRejections(deps: RunnerDeps, at: string): Promise<void> {
+  if (deps.registry.operators.length === 0) return;
+  const since = new Date(Date.parse(at) - 24 * 3_600_000).toISOString();
+  const rejections = (await deps.sends.rejections(since, at)).filter((r) => r.scope !== 'ops' || r.kind !== 'ops-rejections');
+  if (rejections.length === 0) return;
+  const outcome = await deps.mailer.send(
+    { scope: 'ops', topic: `rejections#${vnDay(at)}`, step: 'daily', kind: 'ops-rejections' },
+    rejectionsEmail(at, rejections)(deps.registry.operators),
+  );
+  deps.log.warn('operators told of emails SES refused', { at, rejections: rejections.length, outcome });
 }
 
 const missingResult = (agency: Agency, at: string): Result =>

@@ -1,27 +1,50 @@
 import { type EmailMessage, escapeHtml, formatVnTime, oneLine, type Result } from '@dvcwatch/core';
+import type { Rejection } from '@dvcwatch/store';
+
+/** A plain Vietnamese email to the operators: one paragraph a line. */
+export const plainOpsEmail = (to: string[], subject: string, lines: string[]): EmailMessage => ({
+  to,
+  cc: [],
+  subject: oneLine(subject),
+  text: lines.join('\n'),
+  html: `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:Arial,sans-serif">${lines
+    .map((l) => (l ? `<p>${escapeHtml(l)}</p>` : ''))
+    .join('')}</body></html>`,
+});
 
 /** The operators' email about a round with monitor errors or missing agencies (Vietnamese, plain). */
 export const operatorsEmail =
   (at: string, errors: Result[], missing: string[], total: number) =>
-  (operators: string[]): EmailMessage => {
-    const subject = oneLine(
+  (operators: string[]): EmailMessage =>
+    plainOpsEmail(
+      operators,
       `[dvcwatch] Lỗi hệ thống giám sát: vòng ${formatVnTime(at)} — ${errors.length}/${total} cơ quan không đo được`,
+      [
+        `Vòng đo lúc ${formatVnTime(at)} có ${errors.length} kết quả lỗi của hệ thống giám sát (không gửi cho cơ quan).`,
+        ...(missing.length ? [`Không có kết quả trước hạn chót: ${missing.join(', ')}.`] : []),
+        '',
+        ...errors.map(
+          (r) => `- ${r.agencyId}: ${oneLine(r.monitorError ?? r.pages.home?.error?.message ?? 'lỗi không rõ', 300)}`,
+        ),
+        '',
+        'Kiểm tra nhật ký của hàm probe và hàng đợi DLQ.',
+      ],
     );
-    const lines = [
-      `Vòng đo lúc ${formatVnTime(at)} có ${errors.length} kết quả lỗi của hệ thống giám sát (không gửi cho cơ quan).`,
-      ...(missing.length ? [`Không có kết quả trước hạn chót: ${missing.join(', ')}.`] : []),
-      '',
-      ...errors.map((r) => `- ${r.agencyId}: ${oneLine(r.monitorError ?? r.pages.home?.error?.message ?? 'lỗi không rõ', 300)}`),
-      '',
-      'Kiểm tra nhật ký của hàm probe và hàng đợi DLQ.',
-    ];
-    return {
-      to: operators,
-      cc: [],
-      subject,
-      text: lines.join('\n'),
-      html: `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:Arial,sans-serif">${lines
-        .map((l) => (l ? `<p>${escapeHtml(l)}</p>` : ''))
-        .join('')}</body></html>`,
-    };
-  };
+
+/** The operators' daily email listing the emails SES refused for good (sandbox, unverified addresses or sender). */
+export const rejectionsEmail =
+  (at: string, rejections: Rejection[]) =>
+  (operators: string[]): EmailMessage =>
+    plainOpsEmail(
+      operators,
+      `[dvcwatch] SES từ chối ${rejections.length} thư trong 24 giờ qua — lãnh đạo cơ quan chưa nhận được`,
+      [
+        `Đến ${formatVnTime(at)}, SES đã từ chối hẳn (không thử lại) ${rejections.length} thư. Những người nhận dưới đây CHƯA nhận được cảnh báo.`,
+        'Thường gặp: tài khoản SES còn trong sandbox (chỉ gửi được tới địa chỉ đã xác minh), tên miền gửi chưa xác minh (DKIM), ' +
+          'hoặc địa chỉ trong danh mục vẫn là địa chỉ tạm (placeholder). Xem mục "Deploying" của README.',
+        '',
+        ...rejections.map(
+          (r) => `- ${formatVnTime(r.at)} ${r.scope} (${r.kind}, ${r.step}) → ${r.to.join(', ')}: ${oneLine(r.reason, 200)}`,
+        ),
+      ],
+    );

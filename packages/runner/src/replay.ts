@@ -1,8 +1,9 @@
 import { evaluate, initialState, inMaintenance, oneLine, type ProbeArtifacts, type Result, vnDay } from '@dvcwatch/core';
 import { ConflictError, type Sends } from '@dvcwatch/store';
 import pLimit from 'p-limit';
+import { settleResult } from './alert-agency.js';
 import type { MailSender, RunnerDeps } from './deps.js';
-import { finishResult } from './finish.js';
+import { recordResult } from './finish.js';
 import { deriveHour } from './replay-scenario.js';
 
 const HOUR = 3_600_000;
@@ -104,7 +105,7 @@ export function suppressingMailer(sends: Sends, now: () => number = Date.now): M
 
 /**
  * Replays hourly history for the registry's agencies: each planned hour, each agency's artifacts are derived from
- * its recording (replay-scenario.ts), judged by `evaluate` and completed by `finishResult` (stored first-wins, day
+ * its recording (replay-scenario.ts), judged by `evaluate`, recorded and settled (`recordResult`, `settleResult`: stored first-wins, day
  * aggregate, round record, alert state, incidents), exactly as a live result is; rounds are recorded with trigger
  * `replay`. Every result carries `replay` (recording time, scenario, events); emails go to `suppressingMailer`.
  *
@@ -151,8 +152,10 @@ export async function replayHistory(deps: RunnerDeps, o: ReplayOptions): Promise
         ...evaluate(agency, derived.artifacts, ctx),
         replay: { recordedAt: o.recordedAt, scenario: derived.scenario, events: derived.events },
       };
-      const outcome = await finishResult(quiet, agency, result);
-      if (outcome.stored) summary.stored++;
+      // A derived hour is final as recorded: no outage guard (nothing was measured), so it is settled at once.
+      const recorded = await recordResult(quiet, agency, result);
+      const outcome = await settleResult(quiet, agency, recorded.result);
+      if (recorded.stored) summary.stored++;
       summary.incidents += outcome.transitions.filter((t) => t.kind === 'open').length;
       r.slowestMs = Math.max(r.slowestMs, result.probeMs);
       if (--r.left === 0) {

@@ -2,7 +2,7 @@ import type { Agency, Result } from '@dvcwatch/core';
 import pLimit from 'p-limit';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
-import { finishResult } from './finish.js';
+import { recordResult } from './finish.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
 import { measureAgency } from './run-agency.js';
 
@@ -24,7 +24,7 @@ export interface RoundOptions {
   onResult?: (r: Result, done: number, total: number) => void;
 }
 
-/** Runs one round locally: every agency through a bounded pool, each result stored, judged and alerted. */
+/** Runs one round locally: every agency through a bounded pool, each result recorded; then the round's alerts, once. */
 export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<RoundSummary & { spooled: number }> {
   await drainSpool(deps, o.spool);
   const agencies = deps.registry.agencies;
@@ -63,7 +63,7 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
 
 async function finishSafely(deps: RunnerDeps, agency: Agency, result: Result, spool: Spool | null): Promise<boolean> {
   try {
-    await finishResult(deps, agency, result);
+    await recordResult(deps, agency, result);
     return true;
   } catch (e) {
     if (!spool) throw e;
@@ -82,7 +82,7 @@ export async function drainSpool(deps: RunnerDeps, spool: Spool | null): Promise
     const agency = deps.registry.agencies.find((a) => a.id === r.agencyId);
     if (!agency) continue;
     try {
-      await finishResult(deps, agency, r);
+      await recordResult(deps, agency, r);
       await spool.remove(r);
       written++;
     } catch (e) {

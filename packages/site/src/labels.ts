@@ -63,6 +63,7 @@ export const REASON_LABELS: Partial<Record<Reason, string>> = {
   guard: 'địa chỉ bị bộ lọc an toàn chặn',
   network: 'lỗi mạng',
   probe: 'lỗi của máy giám sát',
+  'vantage-outage': 'sự cố mạng của máy đo (phần lớn các cổng cùng không tới được; không tính cho cơ quan)',
 };
 
 /** Threshold names in Vietnamese. */

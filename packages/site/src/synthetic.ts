@@ -2,6 +2,7 @@ import {
   CHECKS,
   type DailyAggregate,
   DEFAULT_ALERTS,
+  DEFAULT_OUTAGE,
   DEFAULT_PROBE,
   DEFAULT_THRESHOLDS,
   type Incident,
@@ -75,6 +76,7 @@ export function syntheticSiteInput(opts: { agencies: number; days: number; at: s
     siteUrl: null,
     nationalHosts: ['dichvucong.gov.vn'],
     probe: DEFAULT_PROBE,
+    outage: DEFAULT_OUTAGE,
     agencies,
   };
   const statuses: Status[] = ['up', 'up', 'up', 'up', 'degraded', 'down', 'blocked', 'consolidated', 'error'];

@@ -17,6 +17,14 @@ export const keys = {
   round: (at: string) => ({ pk: 'v1#rounds', sk: `round#${at}` }),
   roundPrefix: 'round#',
   sesEvent: (at: string, messageId: string) => ({ pk: 'v1#ses-events', sk: `${at}#${messageId}` }),
+  /** The monitor's own network health (one record for the registry): the outage guard's reference and state. */
+  monitorHealth: () => ({ pk: 'v1#monitor', sk: 'health' }),
+  /** An email SES refused for good (sandbox, unverified sender or recipient): listed to the operators once a day. */
+  rejection: (at: string, scope: string, topic: string, step: string) => ({
+    pk: 'v1#ses-rejections',
+    sk: `${at}#${scope}#${topic}#${step}`,
+  }),
+  rejectionPk: 'v1#ses-rejections',
 } as const;
 
 export type Key = { pk: string; sk: string };

@@ -15,8 +15,11 @@ export interface SendRecord {
   scope: string;
   topic: string;
   step: string;
-  /** `suppressed`: decided while replaying demo history and deliberately never sent (runner/replay.ts). */
-  state: 'pending' | 'sent' | 'suppressed';
+  /**
+   * `suppressed`: decided while replaying demo history and deliberately never sent (runner/replay.ts).
+   * `rejected`: SES refused it for good (sandbox, unverified address or sender); `lastError` holds SES's reason.
+   */
+  state: 'pending' | 'sent' | 'suppressed' | 'rejected';
   kind: string;
   to: string[];
   subject: string;
@@ -27,7 +30,20 @@ export interface SendRecord {
   lastError: string | null;
 }
 
-export type Claim = 'claimed' | 'already-sent' | 'busy';
+export type Claim = 'claimed' | 'already-sent' | 'busy' | 'rejected';
+
+/** An email SES refused for good, as listed to the operators. */
+export interface Rejection {
+  at: string;
+  scope: string;
+  topic: string;
+  step: string;
+  kind: string;
+  to: string[];
+  reason: string;
+}
+
+const STATES: readonly SendRecord['state'][] = ['pending', 'sent', 'suppressed', 'rejected'];
 
 export interface SesEvent {
   at: string;
@@ -44,7 +60,7 @@ const toRecord = (i: Record<string, AttributeValue>): SendRecord => ({
   scope: i.scope?.S ?? '',
   topic: i.topic?.S ?? '',
   step: i.step?.S ?? '',
-  state: i.state?.S === 'sent' || i.state?.S === 'suppressed' ? i.state.S : 'pending',
+  state: STATES.find((x) => x === i.state?.S) ?? 'pending',
   kind: i.kind?.S ?? '',
   to: i.to?.SS ?? [],
   subject: i.subject?.S ?? '',
@@ -112,6 +128,8 @@ export class Sends {
       );
       // A suppressed email is settled like a sent one: retrying it would send what was decided never to send.
       const state = out.Item?.state?.S;
+      // A rejected send is settled too: SES refuses the same address again; the operators were told once.
+      if (state === 'rejected') return 'rejected';
       return state === 'sent' || state === 'suppressed' ? 'already-sent' : 'busy';
     }
   }
@@ -167,6 +185,50 @@ export class Sends {
         ExpressionAttributeValues: { ':sent': S('sent'), ':m': S(messageId), ':at': S(new Date(nowMs).toISOString()) },
       }),
     );
+  }
+
+  /**
+   * Records a send SES refused for good: the key is settled (never retried) and the refusal is listed for the
+   * operators' daily email (`rejections`).
+   */
+  async rejected(r: Pick<Rejection, 'scope' | 'topic' | 'step' | 'kind' | 'to' | 'reason'>, nowMs: number): Promise<void> {
+    const k = keys.send(r.scope, r.topic, r.step);
+    const at = new Date(nowMs).toISOString();
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(k.pk), sk: S(k.sk) },
+        UpdateExpression: 'SET #state = :rejected, lastError = :e REMOVE leaseUntil',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':rejected': S('rejected'), ':e': S(r.reason.slice(0, 500)) },
+      }),
+    );
+    const ix = keys.rejection(at, r.scope, r.topic, r.step);
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: { pk: S(ix.pk), sk: S(ix.sk), data: S(JSON.stringify({ ...r, at, reason: r.reason.slice(0, 500) })) },
+      }),
+    );
+  }
+
+  /** Sends SES refused for good between two instants (ISO), oldest first. */
+  async rejections(since: string, until: string): Promise<Rejection[]> {
+    const out: Rejection[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+          ExpressionAttributeValues: { ':pk': S(keys.rejectionPk), ':a': S(since), ':b': S(`${until}\uffff`) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((i) => JSON.parse(i.data?.S ?? '{}') as Rejection));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
   }
 
   /** Releases a claim after a failed send so a later retry may claim it at once. */

@@ -17,6 +17,7 @@ import {
 } from '@dvcwatch/core';
 import { ConflictError, isConditionFailed } from './errors.js';
 import { type Key, keys } from './keys.js';
+import { MonitorHealthRepo } from './monitor-health.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -101,6 +102,31 @@ export class Store {
       if (isConditionFailed(e)) return false;
       throw e;
     }
+  }
+
+  /**
+   * Replaces a stored result with the round's final judgement of it (a monitor-side outage re-judges network
+   * failures): only the round's finalizer does this, and the probe's own view stays inside it as `observed`.
+   */
+  async rejudgeResult(r: Result): Promise<void> {
+    const expiresAt = Math.floor(Date.parse(r.at) / 1000) + this.retentionDays * 86_400;
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: {
+          ...keyOf(keys.result(r.agencyId, r.at)),
+          data: S(JSON.stringify(r)),
+          status: S(r.status),
+          expiresAt: N(expiresAt),
+        },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  /** The monitor's own network health record (the outage guard's state). */
+  get health(): MonitorHealthRepo {
+    return new MonitorHealthRepo(this.client, this.table);
   }
 
   async getResult(agencyId: string, at: string): Promise<Result | null> {
