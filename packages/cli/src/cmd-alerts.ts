@@ -10,7 +10,9 @@ const sendState = (s: SendRecord): string =>
     ? 'đã gửi'
     : s.state === 'suppressed'
       ? 'không gửi (lịch sử phát lại)'
-      : `chưa gửi (${s.lastError ?? 'đang gửi'})`;
+      : s.state === 'rejected'
+        ? `SES TỪ CHỐI, không gửi lại (${s.lastError ?? 'không rõ lý do'})`
+        : `chưa gửi (${s.lastError ?? 'đang gửi'})`;
 
 /** `dvcwatch alerts`: incidents and every email sent, with status (and SES bounces/complaints). */
 export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (l: string) => void): Promise<number> {
