@@ -123,6 +123,9 @@ describe('a monitor-side network outage over three rounds of eight portals', () 
     // The site says whose outage it was.
     const page = await readFile(join(home, 'site', 'agency', 'p0.html'), 'utf8');
     expect(page).toContain('sự cố mạng của máy đo');
+    expect(await readFile(join(home, 'site', 'index.html'), 'utf8')).toContain(
+      'Sự cố mạng phía máy đo:</strong> ở lần đo gần nhất 8 cổng',
+    );
     const alerts = (await run(['alerts', '--registry', file, '--json'])).map((l) => JSON.parse(l));
     expect(alerts.filter((a) => a.openedAt)).toEqual([]);
   });
