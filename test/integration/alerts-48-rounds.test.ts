@@ -64,6 +64,9 @@ const scriptedProber = (at: () => string): Prober => ({
   session: { withPage: async () => Promise.reject(new Error('not used')) },
   guard: { local: false, allowedOrigins: [] },
   launches: () => 0,
+  fromEgress: () => {
+    throw new Error('this registry names one vantage');
+  },
   close: async () => {},
 });
 

@@ -22,6 +22,15 @@ const isNational = (url: string | null, nationalHosts: readonly string[]): boole
   return host !== null && nationalHosts.some((h) => host === h || host.endsWith(`.${h}`));
 };
 
+/**
+ * Whether a page not itself on a national host was sent to one by any hop of its redirect chain. The chain is
+ * recorded on failure too (probe-page.ts), so a national portal that then times out, resets or does not resolve
+ * leaves the province `consolidated`: its outage is the national portal's, not the province's.
+ */
+export const landsOnNational = (page: Pick<PageArtifacts, 'url' | 'finalUrl' | 'redirects'>, nationalHosts: readonly string[]): boolean =>
+  !isNational(page.url, nationalHosts) &&
+  [...page.redirects.slice(1), page.finalUrl].some((url) => isNational(url ?? null, nationalHosts));
+
 /** Classifies a browser error code into the closed set, once, for every caller. */
 export function classifyError(code: string): Failure {
   if (code === 'probe' || code.startsWith('probe:')) return { status: 'error', reason: 'probe' };
@@ -51,9 +60,7 @@ export function classifyError(code: string): Failure {
  * thousands of sites answering 403 to scanners permanently).
  */
 export function classifyPage(page: PageArtifacts, nationalHosts: readonly string[]): Failure | null {
-  if (!isNational(page.url, nationalHosts) && isNational(page.finalUrl ?? page.redirects.at(-1) ?? null, nationalHosts)) {
-    return { status: 'consolidated', reason: 'redirect-national' };
-  }
+  if (landsOnNational(page, nationalHosts)) return { status: 'consolidated', reason: 'redirect-national' };
   if (page.error) return classifyError(page.error.code);
   if (page.challenge) return { status: 'blocked', reason: 'captcha' };
   const s = page.httpStatus;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ALERTS, DEFAULT_THRESHOLDS } from './thresholds.js';
+import { isLoopbackAddress } from './vantage.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -89,6 +90,16 @@ export const Agency = z.strictObject({
   checks: z.record(z.string(), CheckOverride).optional(),
 });
 
+/** A vantage (core/vantage.ts). `egress` binds a loopback source address: local runs only. */
+export const VantageInput = z.strictObject({
+  id,
+  name: z.string().min(1),
+  egress: z
+    .string()
+    .refine(isLoopbackAddress, 'must be a loopback address (127.0.0.0/8 or ::1): egress is for local runs only')
+    .optional(),
+});
+
 export const RegistryInput = z.strictObject({
   version: z.literal(1),
   defaults: z
@@ -105,6 +116,8 @@ export const RegistryInput = z.strictObject({
   operators: z.array(email).default([]),
   /** Public address of the coordinators' site, used in email links. */
   siteUrl: httpUrl.optional(),
+  /** Where probes look from; the first runs the rounds, the others confirm a `down` (optional). */
+  vantages: z.array(VantageInput).min(1, 'list at least the first vantage, or leave vantages out').optional(),
   agencies: z.array(Agency).min(1, 'at least one agency is required'),
 });
 

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
+import type { Vantage } from './vantage.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { DEFAULT_OUTAGE, type OutageSettings } from './vantage-outage.js';
 
@@ -39,6 +40,8 @@ export interface Registry {
   operators: string[];
   siteUrl: string | null;
   nationalHosts: string[];
+  /** Where probes look from (empty or one: no confirmation from elsewhere). */
+  vantages: Vantage[];
   probe: ProbeConfig;
   /** When a round is the monitor's outage, not the agencies' (defaults.outage). */
   outage: OutageSettings;
@@ -127,6 +130,14 @@ export function parseRegistry(text: string, file: string): Registry {
       if (first !== undefined) report(['agencies', i, 'id'], `duplicate id "${a.id}" (first used at agencies[${first}])`);
       else seen.set(a.id, i);
     });
+    const vantageIds = new Map<string, number>();
+    parsed.data.vantages?.forEach((v, i) => {
+      if (i === 0 && v.egress !== undefined)
+        report(['vantages', 0, 'egress'], 'the first vantage is where rounds run: it takes no egress');
+      const first = vantageIds.get(v.id);
+      if (first !== undefined) report(['vantages', i, 'id'], `duplicate id "${v.id}" (first used at vantages[${first}])`);
+      else vantageIds.set(v.id, i);
+    });
   }
   if (problems.length > 0 || !parsed.success) throw new RegistryError(file, problems);
   return resolve(parsed.data);
@@ -145,6 +156,7 @@ function resolve(input: RegistryInputT): Registry {
     operators: input.operators,
     siteUrl: input.siteUrl ?? null,
     nationalHosts: d.nationalHosts ?? ['dichvucong.gov.vn'],
+    vantages: input.vantages ?? [],
     probe: { ...DEFAULT_PROBE, ...d.probe },
     outage: { ...DEFAULT_OUTAGE, ...d.outage },
     agencies: input.agencies.map((a) => ({

@@ -1,4 +1,5 @@
 import type { PageArtifacts } from './artifacts.js';
+import type { VantageSeen, VantageVerdict } from './vantage.js';
 
 /** The closed set of statuses. `error` means the monitor itself failed and is never blamed on the agency. */
 export const STATUSES = ['up', 'degraded', 'down', 'blocked', 'consolidated', 'error'] as const;
@@ -26,6 +27,8 @@ export const REASONS = [
   'probe',
   // The monitor's own network failed for most portals at once (core/vantage-outage.ts): never the agency's fault.
   'vantage-outage',
+  // Down from the first vantage, answering from another: the portal refuses the first one's network.
+  'geo',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -88,6 +91,12 @@ export interface Result {
    * network-level `down` into `error`/`vantage-outage`); absent when the status is what the probe saw.
    */
   observed?: { status: Status; reason: Reason | null };
+   * What each vantage saw, first vantage first (see core/vantage.ts); absent when the registry names one vantage
+   * or the first saw no `down`.
+   */
+  vantages?: VantageSeen[];
+  /** How the other vantages settled a first vantage's `down` (core/vantage.ts). */
+  vantageVerdict?: VantageVerdict;
   /** Present only on a result derived by `dvcwatch replay` (demo history), never on a measured one. */
   replay?: ReplayMark;
 }

@@ -6,6 +6,11 @@ export interface GuardOptions {
   local: boolean;
   /** Origins (`http://127.0.0.1:8080`, `https://host:8443`) reachable even on a non-public address. */
   allowedOrigins: string[];
+  /**
+   * Local source address every upstream connection leaves from (a vantage's loopback `egress`), so a test portal
+   * can answer one vantage and refuse another. Unset: the system's choice.
+   */
+  egress?: string | undefined;
 }
 
 /** Why the guard refused a request: becomes `guard:<why>` in PageError.code. */

@@ -134,6 +134,7 @@ export const startGuardProxy = async (options: GuardProxyOptions): Promise<Guard
       headers,
       agent: false,
       timeout: connectTimeoutMs,
+      ...(options.egress ? { localAddress: options.egress } : {}),
     });
     upstream.on('socket', (s) => track(s));
     upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
@@ -175,7 +176,11 @@ export const startGuardProxy = async (options: GuardProxyOptions): Promise<Guard
       );
       return;
     }
-    const upstream = track(net.connect({ host: decision.address, port: Number(port) }));
+    const upstream = track(net.connect({
+        host: decision.address,
+        port: Number(port),
+        ...(options.egress ? { localAddress: options.egress } : {}),
+      }),);
     upstream.setTimeout(connectTimeoutMs, () => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     upstream.once('connect', () => {
       upstream.setTimeout(0);

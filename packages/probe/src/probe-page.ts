@@ -29,12 +29,17 @@ export const totalBlockingTime = (tasks: [number, number][], fcp: number | null)
   return tbt;
 };
 
-/** Every URL of the redirect chain of a response, requested first. */
-const redirectChain = (response: Response): string[] => {
+type Req = ReturnType<Response['request']>;
+
+/** Every URL of the redirect chain that led to a request, requested first. */
+const chainOf = (request: Req): string[] => {
   const chain: string[] = [];
-  for (let r: ReturnType<Response['request']> | null = response.request(); r; r = r.redirectedFrom()) chain.unshift(r.url());
+  for (let r: Req | null = request; r; r = r.redirectedFrom()) chain.unshift(r.url());
   return chain;
 };
+
+/** Every URL of the redirect chain of a response, requested first. */
+const redirectChain = (response: Response): string[] => chainOf(response.request());
 
 /**
  * Probes one page; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
@@ -88,13 +93,22 @@ export const probePage = async (
     setTimeout(() => resolve(pageError('timeout', `page did not finish within ${timeoutMs} ms`)), Math.max(0, left())).unref();
   });
 
+  // The redirect chain as the browser follows it, so a navigation that fails at a later hop (a national portal
+  // that times out, resets or does not resolve) still records where it was sent (core/classify.ts).
+  let navigating = true;
+  page.on('request', (request) => {
+    if (navigating && request.isNavigationRequest() && request.frame() === page.mainFrame()) out.redirects = chainOf(request);
+  });
+
   const flow = async (): Promise<PageError | null> => {
     // Leave time after navigation to read metrics: a quarter of the budget, at most 3 s.
     const reserve = Math.min(3_000, timeoutMs / 4);
     let response: Response | null;
     try {
       response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left() - reserve) });
+      navigating = false;
     } catch (e) {
+      navigating = false;
       if (stats.download) return pageError('download', 'the page is a file download');
       return navigationError(e, stats.failedNavigation?.url ?? url, guard.events);
     }

@@ -25,13 +25,22 @@ export interface Prober {
   readonly guard: GuardOptions;
   /** How many times the browser was launched (relaunches after a crash or a kill included). */
   launches(): number;
+  /**
+   * The same browser seen from another vantage: every connection of its pages leaves from `egress` (a loopback
+   * source address, local runs only). Closing the parent closes it.
+   */
+  fromEgress(egress: string): Prober;
   /** Closes the browser and the guard proxies. */
   close(): Promise<void>;
 }
 
 /** Creates a prober. The browser is launched on first use and relaunched when it crashed or was killed. */
 export const createProber = (options: ProberOptions): Prober => {
-  const guard: GuardOptions = { local: options.local, allowedOrigins: [...options.allowedOrigins] };
+  const guard: GuardOptions = {
+    local: options.local,
+    allowedOrigins: [...options.allowedOrigins],
+    ...(options.egress ? { egress: options.egress } : {}),
+  };
   const limits: PageLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // The browser-wide proxy: every page gets its own, this one catches anything outside a page's context.
   let browserGuard: Promise<GuardProxy> | null = null;
@@ -45,11 +54,23 @@ export const createProber = (options: ProberOptions): Prober => {
     ...(options.args ? { args: options.args } : {}),
   });
   const deps: PageDeps = { host, guard, limits };
+  const seenFrom = (egress: string): Prober => {
+    const other: PageDeps = { ...deps, guard: { ...guard, egress } };
+    return {
+      probePage: (url, kind, opts) => probePage(other, url, kind, opts),
+      session: createPageSession(other),
+      guard: other.guard,
+      launches: () => host.launches,
+      fromEgress: seenFrom,
+      close: async () => {},
+    };
+  };
   return {
     probePage: (url, kind, opts) => probePage(deps, url, kind, opts),
     session: createPageSession(deps),
     guard,
     launches: () => host.launches,
+    fromEgress: seenFrom,
     close: async () => {
       await host.close(limits.closeTimeoutMs);
       const g = browserGuard;

@@ -75,6 +75,7 @@ export function syntheticSiteInput(opts: { agencies: number; days: number; at: s
     operators: [],
     siteUrl: null,
     nationalHosts: ['dichvucong.gov.vn'],
+    vantages: [],
     probe: DEFAULT_PROBE,
     outage: DEFAULT_OUTAGE,
     agencies,

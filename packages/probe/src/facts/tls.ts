@@ -30,6 +30,7 @@ export async function gatherTls(
       port: Number(port),
       servername: net.isIP(host) ? undefined : host,
       rejectUnauthorized: false,
+      ...(opts.guard.egress ? { localAddress: opts.guard.egress } : {}),
       ca: opts.ca,
       timeout: opts.timeoutMs ?? 8_000,
     });

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { blankPage } from '../../packages/core/src/artifacts.js';
+import { classifyPage, landsOnNational } from '../../packages/core/src/classify.js';
+import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
+import type { Result } from '../../packages/core/src/result.js';
+import { combineVantages, isLoopbackAddress, type Vantage, vantageVerdict } from '../../packages/core/src/vantage.js';
+
+const AT = '2026-11-29T03:00:00.000Z';
+const VANTAGES: Vantage[] = [
+  { id: 'sg', name: 'AWS ap-southeast-1' },
+  { id: 'vn', name: 'Máy đo tại Việt Nam', egress: '127.0.0.2' },
+];
+
+const downResult = (): Result => ({
+  agencyId: 'tinh-a',
+  at: AT,
+  status: 'down',
+  reason: 'reset',
+  pages: { home: null, form: null },
+  breaches: ['home.available'],
+  breachDetails: [{ metric: 'home.available', value: 0, limit: 1 }],
+  checks: [],
+  groups: [],
+  score: null,
+  grade: null,
+  profile: 'p',
+  maintenance: false,
+  probeMs: 1,
+});
+
+describe('combineVantages', () => {
+  it('keeps down when every vantage saw it down, and lists each observation', () => {
+    const r = combineVantages(downResult(), VANTAGES, [{ id: 'vn', status: 'down', reason: 'refused', at: AT }]);
+
+    expect(r.status).toBe('down');
+    expect(r.vantageVerdict).toBe('confirmed');
+    expect(r.breaches).toEqual(['home.available']);
+    expect(r.vantages).toEqual([
+      { id: 'sg', status: 'down', reason: 'reset', at: AT },
+      { id: 'vn', status: 'down', reason: 'refused', at: AT },
+    ]);
+  });
+
+  it('turns a down reached from another vantage into blocked/geo with no breach', () => {
+    const r = combineVantages(downResult(), VANTAGES, [{ id: 'vn', status: 'up', reason: null, at: AT }]);
+
+    expect([r.status, r.reason, r.vantageVerdict]).toEqual(['blocked', 'geo', 'geo']);
+    expect(r.breaches).toEqual([]);
+    expect(r.breachDetails).toEqual([]);
+  });
+
+  it('leaves the first observation standing, unconfirmed, when a vantage did not answer', () => {
+    const r = combineVantages(downResult(), VANTAGES, []);
+
+    expect([r.status, r.vantageVerdict]).toEqual(['down', 'unconfirmed']);
+    expect(r.vantages?.[1]).toEqual({ id: 'vn', status: null, reason: null, at: null });
+  });
+
+  it('does not touch a result that is not down, nor any result with a single vantage', () => {
+    const up = { ...downResult(), status: 'up' as const, reason: null };
+
+    expect(combineVantages(up, VANTAGES, [])).toBe(up);
+    const down = downResult();
+    expect(combineVantages(down, VANTAGES.slice(0, 1), [])).toBe(down);
+  });
+
+  it('counts a vantage that errored as not answered', () => {
+    expect(vantageVerdict([{ id: 'vn', status: 'error', reason: 'probe', at: AT }])).toBe('unconfirmed');
+    expect(vantageVerdict([{ id: 'vn', status: 'degraded', reason: null, at: AT }])).toBe('geo');
+  });
+});
+
+describe('consolidated when a later hop fails', () => {
+  const nationals = ['dichvucong.gov.vn'];
+
+  it('is consolidated when the chain reached the national host and the navigation then timed out', () => {
+    const page = {
+      ...blankPage('https://dichvucong.tinh-a.gov.vn/'),
+      redirects: ['https://dichvucong.tinh-a.gov.vn/', 'https://dichvucong.gov.vn/p/home'],
+      error: { code: 'timeout', message: 'page did not finish' },
+    };
+
+    expect(classifyPage(page, nationals)).toEqual({ status: 'consolidated', reason: 'redirect-national' });
+  });
+
+  it('decides from the first national hop even when the chain goes on elsewhere', () => {
+    const page = {
+      ...blankPage('https://a.vn/'),
+      redirects: ['https://a.vn/', 'https://www.dichvucong.gov.vn/', 'https://sso.other.vn/'],
+      error: { code: 'net::ERR_NAME_NOT_RESOLVED', message: 'dns' },
+    };
+
+    expect(landsOnNational(page, nationals)).toBe(true);
+  });
+
+  it('stays down without a national hop, and for the national portal itself', () => {
+    const failed = { code: 'net::ERR_CONNECTION_RESET', message: 'reset' };
+    const own = { ...blankPage('https://a.vn/'), redirects: ['https://a.vn/', 'https://a.vn/home'], error: failed };
+    const national = { ...blankPage('https://dichvucong.gov.vn/'), redirects: ['https://dichvucong.gov.vn/'], error: failed };
+
+    expect(classifyPage(own, nationals)).toEqual({ status: 'down', reason: 'reset' });
+    expect(classifyPage(national, nationals)).toEqual({ status: 'down', reason: 'reset' });
+  });
+});
+
+describe('registry vantages', () => {
+  const base = (vantages: string): string => `version: 1
+${vantages}
+agencies:
+  - id: tinh-a
+    name: "UBND tỉnh A"
+    kind: province
+    head: { name: "Chủ tịch", email: a@example.vn }
+    portal: { home: https://a.example.vn/ }
+`;
+  const issues = (text: string): string[] => {
+    try {
+      parseRegistry(text, 'r.yaml');
+    } catch (e) {
+      if (e instanceof RegistryError) return e.issues;
+      throw e;
+    }
+    return [];
+  };
+
+  it('accepts loopback egress on the other vantages and defaults to none', () => {
+    const r = parseRegistry(base('vantages:\n  - { id: sg, name: SG }\n  - { id: vn, name: VN, egress: 127.0.0.2 }'), 'r.yaml');
+
+    expect(r.vantages).toEqual([
+      { id: 'sg', name: 'SG' },
+      { id: 'vn', name: 'VN', egress: '127.0.0.2' },
+    ]);
+    expect(parseRegistry(base(''), 'r.yaml').vantages).toEqual([]);
+  });
+
+  it('names file, line and path for a non-loopback egress', () => {
+    const found = issues(base('vantages:\n  - { id: sg, name: SG }\n  - { id: vn, name: VN, egress: 10.0.0.2 }'));
+
+    expect(found).toEqual([expect.stringMatching(/^r\.yaml:4: vantages\[1\]\.egress: must be a loopback address/)]);
+  });
+
+  it('names an egress on the first vantage and a duplicate id', () => {
+    const found = issues(base('vantages:\n  - { id: sg, name: SG, egress: 127.0.0.3 }\n  - { id: sg, name: again }'));
+
+    expect(found).toContainEqual(expect.stringMatching(/^r\.yaml:3: vantages\[0\]\.egress: the first vantage/));
+    expect(found).toContainEqual(expect.stringMatching(/^r\.yaml:4: vantages\[1\]\.id: duplicate id "sg"/));
+  });
+
+  it('knows loopback addresses', () => {
+    expect(['127.0.0.1', '127.255.0.9', '::1'].every(isLoopbackAddress)).toBe(true);
+    expect(['10.0.0.1', '128.0.0.1', '127.0.0.256', 'localhost', '::2'].some(isLoopbackAddress)).toBe(false);
+  });
+});
