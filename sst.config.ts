@@ -1,4 +1,5 @@
 import type { SSTConfig } from 'sst';
+import { Agent } from './stacks/Agent.js';
 import { Alarms } from './stacks/Alarms.js';
 import { Data } from './stacks/Data.js';
 import { Email } from './stacks/Email.js';
@@ -23,6 +24,6 @@ export default {
       // test/stacks/sst-build.test.ts fails the build if a bundle still imports it.
       nodejs: { esbuild: { external: BROWSER_PACKAGES } },
     });
-    app.stack(Data).stack(Email).stack(Site).stack(Monitor).stack(Alarms);
+    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms);
   },
 } satisfies SSTConfig;

@@ -3,6 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Cron, type FunctionProps, Function as SstFunction, type StackContext, use } from 'sst/constructs';
+import { Agent } from './Agent.js';
 import { Data } from './Data.js';
 import { Email } from './Email.js';
 import { Site } from './Site.js';
@@ -34,6 +35,7 @@ export function Monitor({ stack, app }: StackContext) {
   const email = use(Email);
   const site = use(Site);
   const { evidence } = site;
+  const agent = use(Agent);
 
   const dlq = new Queue(stack, 'ProbeDlq', {
     encryption: QueueEncryption.SQS_MANAGED,
@@ -112,7 +114,11 @@ export function Monitor({ stack, app }: StackContext) {
     timeout: PROBE_TIMEOUT_SECONDS,
     // Installed into the bundle, not bundled: the Chromium binary and Playwright's own files are read at run time.
     nodejs: { install: ['@sparticuz/chromium', 'playwright-core', 'axe-core'] },
-    environment: { ...environment, DVCWATCH_FINALIZE_FUNCTION: finalize.functionName },
+    environment: {
+      ...environment,
+      DVCWATCH_FINALIZE_FUNCTION: finalize.functionName,
+      DVCWATCH_AGENT_QUEUE_URL: agent.queue.queueUrl,
+    },
     ...withRegistry,
   });
   probe.addEventSource(
@@ -127,6 +133,7 @@ export function Monitor({ stack, app }: StackContext) {
   evidence.grantPut(probe);
   email.grantSend(probe);
   finalize.grantInvoke(probe);
+  agent.queue.grantSendMessages(probe);
   grantRegistry(probe);
 
   const digest = new SstFunction(stack, 'Digest', {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Agent } from '../../stacks/Agent.js';
 import { Alarms } from '../../stacks/Alarms.js';
 import { Data } from '../../stacks/Data.js';
 import { Email } from '../../stacks/Email.js';
@@ -56,7 +57,7 @@ describe('IAM', () => {
     vi.stubEnv('DVCWATCH_REGISTRY_URI', 's3://dvcwatch-config-example/registry/vietnam.yaml');
     synthesized = await synth();
     vi.unstubAllEnvs();
-    all = Object.entries({ Data, Email, Site, Monitor, Alarms }).flatMap(([name, stack]) =>
+    all = Object.entries({ Data, Email, Site, Agent, Monitor, Alarms }).flatMap(([name, stack]) =>
       statementsOf(name, synthesized.template(stack).toJSON()),
     );
   });

@@ -91,6 +91,7 @@ export interface Result {
    * network-level `down` into `error`/`vantage-outage`); absent when the status is what the probe saw.
    */
   observed?: { status: Status; reason: Reason | null };
+  /**
    * What each vantage saw, first vantage first (see core/vantage.ts); absent when the registry names one vantage
    * or the first saw no `down`.
    */

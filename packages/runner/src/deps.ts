@@ -1,7 +1,8 @@
 import type { EmailMessage, Registry } from '@dvcwatch/core';
 import type { SendKey, SendOutcome } from '@dvcwatch/notify';
-import type { Sends, Store } from '@dvcwatch/store';
+import type { Sends, Store, VantageObservations } from '@dvcwatch/store';
 import type { Logger } from './log.js';
+import type { VantageJobs } from './vantages.js';
 
 /**
  * What the round's steps send email through: the Mailer (SES) in every live round; a stand-in that records each
@@ -20,4 +21,10 @@ export interface RunnerDeps {
   log: Logger;
   /** Turns an evidence key (`evidence/…jpg`) into a link for emails, or null. */
   evidenceUrl: (key: string) => string | null;
+  /** Where the agent vantages' observations are stored (core/vantage.ts); none: only local vantages. */
+  observations?: VantageObservations | null;
+  /** Where jobs for the agent vantages go (the probe Lambda's agent queue); none locally. */
+  vantageJobs?: VantageJobs | null;
+  /** Days raw results are kept (for rows rewritten when vantages settle them). */
+  retentionDays?: number;
 }

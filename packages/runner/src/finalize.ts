@@ -3,6 +3,7 @@ import type { RunnerDeps } from './deps.js';
 import { recordResult } from './finish.js';
 import { operatorsEmail, rejectionsEmail } from './ops-email.js';
 import { alertRound } from './round-alerts.js';
+import { resolveVantages } from './vantages.js';
 
 export interface RoundSummary {
   at: string;
@@ -37,7 +38,8 @@ export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string
     }
     observed.push(r);
   }
-  const { results, outage } = await alertRound(deps, at, observed);
+  // What the agent vantages saw settles the round's unconfirmed `down` rows before the alerts are decided.
+  const { results, outage } = await alertRound(deps, at, await resolveVantages(deps, at, observed));
   const counts: Partial<Record<Status, number>> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const finished = round ? await deps.store.finishRound(at, nowIso) : true;

@@ -14,3 +14,4 @@ export * from './round-alerts.js';
 export * from './run-agency.js';
 export * from './site-input.js';
 export * from './watchdog.js';
+export * from './vantages.js';

@@ -11,3 +11,4 @@ export * from './sends.js';
 export * from './store.js';
 export * from './table.js';
 export * from './table-io.js';
+export * from './vantage-observations.js';

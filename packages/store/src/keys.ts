@@ -1,6 +1,9 @@
 /** Every DynamoDB key, built here and only here: prefixed by entity and versioned (`v1#`). */
 const agency = (id: string) => `v1#agency#${id}`;
 
+/** Partition prefix of vantage observations: the agent's policy names it (stacks/Agent.ts). */
+export const VANTAGE_PK_PREFIX = 'v1#vantage#';
+
 export const keys = {
   result: (agencyId: string, at: string) => ({ pk: agency(agencyId), sk: `result#${at}` }),
   resultPrefix: 'result#',
@@ -22,6 +25,14 @@ export const keys = {
   /** One agency's completion of a round: a small item written once, so marking done costs the same at any size. */
   roundDone: (at: string, agencyId: string) => ({ pk: `v1#round#${at}`, sk: `done#${agencyId}` }),
   roundDonePrefix: 'done#',
+  /**
+   * What one confirming vantage saw of an agency in a round. Its own partition prefix, so the agent's IAM policy
+   * can allow PutItem on `v1#vantage#*` only (dynamodb:LeadingKeys), never on results or alert state.
+   */
+  vantageObservation: (agencyId: string, at: string, vantageId: string) => ({
+    pk: `${VANTAGE_PK_PREFIX}${agencyId}`,
+    sk: `${at}#${vantageId}`,
+  }),
   sesEvent: (at: string, messageId: string) => ({ pk: 'v1#ses-events', sk: `${at}#${messageId}` }),
   /** The monitor's own network health (one record for the registry): the outage guard's reference and state. */
   monitorHealth: () => ({ pk: 'v1#monitor', sk: 'health' }),

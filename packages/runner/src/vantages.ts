@@ -1,0 +1,128 @@
+import {
+  type Agency,
+  classifyPage,
+  combineVantages,
+  needsVantages,
+  type ProbeConfig,
+  type Result,
+  unanswered,
+  type VantageSeen,
+} from '@dvcwatch/core';
+import type { Prober } from '@dvcwatch/probe';
+import type { RunnerDeps } from './deps.js';
+
+/** A confirmation job for a vantage that runs elsewhere (`dvcwatch agent`, fed by its own SQS queue on AWS). */
+export interface VantageJob {
+  agencyId: string;
+  /** The round's time. */
+  at: string;
+  vantageId: string;
+  home: string;
+  nationalHosts: string[];
+  /** Past this instant the round no longer waits: the agent drops the job. */
+  deadline: string;
+}
+
+/** Where jobs for the agent vantages go (the agent queue on AWS; none locally). */
+export interface VantageJobs {
+  enqueue(job: VantageJob): Promise<void>;
+}
+
+/** How long a round waits for its vantages: the finalize deadline is at minute 50 of the hour. */
+export const vantageDeadline = (at: string): string => new Date(Date.parse(at) + 50 * 60_000).toISOString();
+
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Looks at one portal's home page from one vantage, with the usual in-round re-probes (stopping at the first
+ * answer that is not `down`). Never throws: a vantage that fails is reported as not answering (status null).
+ */
+export async function lookFrom(
+  prober: Prober,
+  job: Pick<VantageJob, 'vantageId' | 'home' | 'nationalHosts'>,
+  cfg: Pick<ProbeConfig, 'pageTimeoutMs' | 'confirmAttempts' | 'confirmDelayMs'>,
+  sleep: (ms: number) => Promise<void> = wait,
+): Promise<VantageSeen> {
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const page = await prober.probePage(job.home, 'home', { timeoutMs: cfg.pageTimeoutMs });
+      const failure = classifyPage(page, job.nationalHosts);
+      const seen: VantageSeen = {
+        id: job.vantageId,
+        status: failure ? failure.status : 'up',
+        reason: failure?.reason ?? null,
+        at: new Date().toISOString(),
+      };
+      if (seen.status === 'error') return unanswered(job.vantageId);
+      if (seen.status !== 'down' || attempt >= cfg.confirmAttempts) return seen;
+      await sleep(cfg.confirmDelayMs * (attempt + 1));
+    }
+  } catch {
+    return unanswered(job.vantageId);
+  }
+}
+
+/** Longest a local vantage may take to confirm: its re-probes and their delays, plus slack. */
+const vantageBudgetMs = (cfg: ProbeConfig): number =>
+  cfg.pageTimeoutMs * (1 + cfg.confirmAttempts) + cfg.confirmDelayMs * (cfg.confirmAttempts * (cfg.confirmAttempts + 1)) / 2 + 5_000;
+
+/**
+ * Looks again from the other vantages at a result the first vantage saw `down`. Vantages with an `egress` run
+ * here, in the round, from their loopback source address; the others are agents, sent a job (their answer is
+ * combined at finalize by `resolveVantages`). A vantage that does not answer in time leaves the first's
+ * observation standing, marked unconfirmed.
+ */
+export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, result: Result, prober: Prober): Promise<Result> {
+  const vantages = deps.registry.vantages;
+  if (!needsVantages(result, vantages)) return result;
+  const cfg = deps.registry.probe;
+  const job = { agencyId: agency.id, at: result.at, home: agency.portal.home, nationalHosts: deps.registry.nationalHosts };
+  const seen = await Promise.all(
+    vantages.slice(1).map(async (v): Promise<VantageSeen> => {
+      if (!v.egress) {
+        await deps.vantageJobs
+          ?.enqueue({ ...job, vantageId: v.id, deadline: vantageDeadline(result.at) })
+          .catch((e: unknown) => deps.log.warn('could not send a vantage job', { agencyId: agency.id, vantage: v.id, error: String(e) }));
+        return unanswered(v.id);
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<VantageSeen>((resolve) => {
+        timer = setTimeout(() => resolve(unanswered(v.id)), vantageBudgetMs(cfg));
+      });
+      const look = lookFrom(prober.fromEgress(v.egress), { ...job, vantageId: v.id }, cfg);
+      return Promise.race([look, late]).finally(() => clearTimeout(timer));
+    }),
+  );
+  const first = { ...result, vantages: [{ id: vantages[0]?.id ?? 'main', status: result.status, reason: result.reason, at: new Date().toISOString() }] };
+  return combineVantages(first, vantages, seen);
+}
+
+/**
+ * Combines the observations the agent vantages stored for a round's still-unconfirmed `down` results, and
+ * settles each changed row in the store (once). Called at finalize, before the round's alerts are decided
+ * (round-alerts.ts): returns the round's results with the settled ones in place. Never waits for a missing
+ * agent: what has not arrived leaves the first's observation standing.
+ */
+export async function resolveVantages(deps: RunnerDeps, at: string, results: readonly Result[]): Promise<Result[]> {
+  const vantages = deps.registry.vantages;
+  const observations = deps.observations;
+  if (!observations || vantages.length < 2) return [...results];
+  return Promise.all(
+    results.map(async (r) => {
+      if (r.status !== 'down' || r.vantageVerdict !== 'unconfirmed') return r;
+      const stored = await observations.forRound(r.agencyId, at).catch(() => []);
+      if (stored.length === 0) return r;
+      const known = (r.vantages ?? []).slice(1).filter((s) => s.status !== null);
+      const seen = [...known, ...stored.map((o) => o.seen).filter((s) => !known.some((k) => k.id === s.id))];
+      const settled = combineVantages(r, vantages, seen);
+      if (settled.vantageVerdict === 'unconfirmed' && seen.length === known.length) return r;
+      const written = await observations.settleResult(settled, deps.retentionDays ?? 400).catch((e: unknown) => {
+        deps.log.warn('could not settle a result from its vantages', { agencyId: r.agencyId, at, error: String(e) });
+        return false;
+      });
+      if (!written) return (await deps.store.getResult(r.agencyId, at).catch(() => null)) ?? settled;
+      deps.log.info('vantages settled a down', { agencyId: r.agencyId, at, status: settled.status, verdict: settled.vantageVerdict });
+      return settled;
+    }),
+  );
+}

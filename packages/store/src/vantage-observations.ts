@@ -1,0 +1,105 @@
+import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { Result, VantageSeen } from '@dvcwatch/core';
+import { isConditionFailed } from './errors.js';
+import { keys } from './keys.js';
+
+/** What one confirming vantage saw of one agency in one round (written by `dvcwatch agent` on AWS). */
+export interface VantageObservation {
+  agencyId: string;
+  /** The round's time. */
+  at: string;
+  seen: VantageSeen;
+}
+
+const S = (s: string): AttributeValue => ({ S: s });
+
+/** Observations kept this long: they only matter until their round is finalized. */
+const KEEP_DAYS = 14;
+
+/**
+ * Vantage observations: one item per agency + round + vantage, first write wins (a redelivered job never
+ * changes what was seen). Also settles a stored result once the vantages decided it (`settleResult`).
+ */
+export class VantageObservations {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly table: string,
+  ) {}
+
+  /** Stores an observation once; false when this vantage already reported for the agency and round. */
+  async put(o: VantageObservation): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: {
+            ...this.key(o.agencyId, o.at, o.seen.id),
+            data: S(JSON.stringify(o)),
+            expiresAt: { N: String(Math.floor(Date.parse(o.at) / 1000) + KEEP_DAYS * 86_400) },
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  async get(agencyId: string, at: string, vantageId: string): Promise<VantageObservation | null> {
+    const out = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: this.key(agencyId, at, vantageId), ConsistentRead: true }),
+    );
+    return out.Item?.data?.S ? (JSON.parse(out.Item.data.S) as VantageObservation) : null;
+  }
+
+  /** Every observation of an agency in a round, whatever the vantage. */
+  async forRound(agencyId: string, at: string): Promise<VantageObservation[]> {
+    const k = keys.vantageObservation(agencyId, at, '');
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': S(k.pk), ':p': S(k.sk) },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).flatMap((i) => (i.data?.S ? [JSON.parse(i.data.S) as VantageObservation] : []));
+  }
+
+  /**
+   * Replaces a stored `down` result by what the vantages made of it (`blocked`/`geo`, or `down` with every
+   * vantage listed). Conditional on the stored row still being an unsettled `down`, so it happens once. The item
+   * has the shape Store.putResult writes.
+   */
+  async settleResult(r: Result, retentionDays: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: {
+            pk: S(keys.result(r.agencyId, r.at).pk),
+            sk: S(keys.result(r.agencyId, r.at).sk),
+            data: S(JSON.stringify(r)),
+            status: S(r.status),
+            settled: { BOOL: true },
+            expiresAt: { N: String(Math.floor(Date.parse(r.at) / 1000) + retentionDays * 86_400) },
+          },
+          ConditionExpression: '#s = :down AND attribute_not_exists(settled)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':down': S('down') },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  private key(agencyId: string, at: string, vantageId: string): Record<string, AttributeValue> {
+    const k = keys.vantageObservation(agencyId, at, vantageId);
+    return { pk: S(k.pk), sk: S(k.sk) };
+  }
+}
