@@ -23,6 +23,8 @@ const Env = z.object({
   DVCWATCH_REGISTRY: z.string().default('registry/vietnam.yaml'),
   DVCWATCH_RETENTION_DAYS: z.coerce.number().int().positive().default(400),
   DVCWATCH_FINALIZE_FUNCTION: z.string().optional(),
+  /** The agent vantages' job queue (stacks/Agent.ts): a `down` is sent there for confirmation. */
+  DVCWATCH_AGENT_QUEUE_URL: z.string().optional(),
   /** Test and demo only: loopback origins the request guard lets through (local mode). Never set in production. */
   DVCWATCH_ALLOW_ORIGINS: list,
   DVCWATCH_PROBE_LOCATION: z.string().default('AWS ap-southeast-1 (Singapore)'),

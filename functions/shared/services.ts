@@ -1,16 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
-import type { Logger, RunnerDeps } from '@dvcwatch/runner';
-import { Sends, Store } from '@dvcwatch/store';
+import type { Logger, RunnerDeps, VantageJobs } from '@dvcwatch/runner';
+import { Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { env, type FunctionEnv } from './env.js';
 import { loadRegistry } from './registry.js';
 
 // Clients are created once per container. The SDK reads AWS_ENDPOINT_URL_DYNAMODB / _SES / _S3 itself, so
 // the same code talks to dynalite, the SES emulator and a local S3 in tests, and to AWS in production.
-let clients: { dynamo: DynamoDBClient; ses: SESClient; s3: S3Client } | null = null;
+let clients: { dynamo: DynamoDBClient; ses: SESClient; s3: S3Client; sqs: SQSClient } | null = null;
 
 /** The AWS clients of this container. */
 export function awsClients() {
@@ -21,6 +22,7 @@ export function awsClients() {
     // SES throttling is retried by the Mailer with jitter; the SDK's own retry would multiply attempts.
     ses: new SESClient({ region, maxAttempts: 1, requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 } }),
     s3: new S3Client({ region, forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }),
+    sqs: new SQSClient({ region }),
   };
   return clients;
 }
@@ -57,5 +59,18 @@ export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
     }),
     log,
     evidenceUrl: (key) => (siteBase ? `${siteBase}/${key}` : null),
+    observations: new VantageObservations(dynamo, e.DVCWATCH_TABLE),
+    vantageJobs: agentQueue(e.DVCWATCH_AGENT_QUEUE_URL),
+    retentionDays: e.DVCWATCH_RETENTION_DAYS,
   };
 }
+
+/** Confirmation jobs for the agent vantages, one SQS message each (stacks/Agent.ts); none without a queue. */
+const agentQueue = (url: string | undefined): VantageJobs | null =>
+  url
+    ? {
+        enqueue: async (job) => {
+          await awsClients().sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(job) }));
+        },
+      }
+    : null;

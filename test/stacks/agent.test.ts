@@ -56,7 +56,10 @@ describe('Agent stack', () => {
     t.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }) }),
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Resource: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }),
+          }),
         ]),
       },
     });

@@ -4,6 +4,7 @@ import type { SendRecord } from '@dvcwatch/store';
 import { parse } from './args.js';
 import { openLocal } from './context.js';
 import type { CliEnv } from './env.js';
+import { chooseRegistry, storeHoldings } from './registry-choice.js';
 
 const sendState = (s: SendRecord): string =>
   s.state === 'sent'
@@ -17,7 +18,8 @@ const sendState = (s: SendRecord): string =>
 /** `dvcwatch alerts`: incidents and every email sent, with status (and SES bounces/complaints). */
 export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (l: string) => void): Promise<number> {
   const { values } = parse(argv, { registry: { type: 'string' }, agency: { type: 'string' }, json: { type: 'boolean' } });
-  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const choice = await chooseRegistry(values.registry, env, true);
+  const ctx = await openLocal(env, choice.file, log);
   try {
     const ids = values.agency ? [values.agency] : ctx.registry.agencies.map((a) => a.id);
     const incidents = (
@@ -29,8 +31,16 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
     for (const i of incidents)
       if ((await ctx.deps.store.getResult(i.agencyId, i.openedAt))?.replay) replayed.add(`${i.agencyId}|${i.openedAt}`);
     const isReplayed = (i: { agencyId: string; openedAt: string }) => replayed.has(`${i.agencyId}|${i.openedAt}`);
-    const sends = await ctx.deps.sends.list(values.agency);
+    // Emails of this registry's agencies and the operators' own, not those of another registry in the same store.
+    const sends = (await ctx.deps.sends.list(values.agency)).filter((s) => s.scope === 'ops' || ids.includes(s.scope));
     const feedback = await ctx.deps.sends.sesEvents();
+    // Never answer with silence: nothing for this registry says what the store holds (on stderr with --json).
+    if (incidents.length === 0 && sends.length === 0) {
+      const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+      const hasResults = (await Promise.all(ids.map((id) => ctx.deps.store.latestResult(id)))).some(Boolean);
+      if (hasResults) say(`Chưa có sự cố hay thư nào cho ${choice.file}: mọi cơ quan đã đo đều chưa vượt ngưỡng đủ lâu để báo.`);
+      else for (const line of await storeHoldings(ctx.deps.store, choice, ids, env)) say(line);
+    }
     if (values.json) {
       for (const i of incidents) out(JSON.stringify({ type: 'incident', ...i, replayed: isReplayed(i) }));
       for (const s of sends) out(JSON.stringify({ ...s, type: 'email', emailKind: s.kind }));

@@ -7,6 +7,7 @@ import { type LocalContext, openLocal } from './context.js';
 import { autostartDemo } from './demo-autostart.js';
 import type { CliEnv } from './env.js';
 import { writeAtomic } from './local-files.js';
+import { chooseRegistry, rememberRegistry } from './registry-choice.js';
 import { writeSite } from './site-writer.js';
 import { UsageError } from './usage.js';
 
@@ -131,7 +132,8 @@ export async function cmdReplay(argv: string[], env: CliEnv, log: Logger, out: (
   const now = new Date().toISOString();
   const until = isoOption('until', values.until) ?? now;
   if (until > now) throw new UsageError(`--until: không được ở tương lai (must not be in the future): ${values.until}`);
-  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const ctx = await openLocal(env, (await chooseRegistry(values.registry, env, false)).file, log);
+  await rememberRegistry(env, ctx.registryFile);
   const demo = await autostartDemo(ctx.registry).catch(async (e: unknown) => {
     await ctx.close();
     throw e;

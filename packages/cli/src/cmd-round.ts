@@ -5,6 +5,7 @@ import { type LocalContext, openLocal } from './context.js';
 import { autostartDemo } from './demo-autostart.js';
 import type { CliEnv } from './env.js';
 import { fileSpool } from './local-files.js';
+import { chooseRegistry, rememberRegistry } from './registry-choice.js';
 import { writeSite } from './site-writer.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
@@ -101,7 +102,8 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
   });
   const at = isoOption('at', values.at) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const concurrency = intOption('concurrency', values.concurrency, 1, 16) ?? env.DVCWATCH_CONCURRENCY;
-  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const ctx = await openLocal(env, (await chooseRegistry(values.registry, env, false)).file, log);
+  await rememberRegistry(env, ctx.registryFile);
   const demo = await autostartDemo(ctx.registry).catch(async (e: unknown) => {
     await ctx.close();
     throw e;

@@ -9,6 +9,7 @@ import { roundIn } from './cmd-round.js';
 import { openLocal } from './context.js';
 import { autostartDemo } from './demo-autostart.js';
 import type { CliEnv } from './env.js';
+import { chooseRegistry, rememberRegistry } from './registry-choice.js';
 
 /** The round's time for a scheduled tick: the hour it belongs to, so every agency's rows line up. */
 export const topOfHour = (ms: number): string => new Date(Math.floor(ms / 3_600_000) * 3_600_000).toISOString();
@@ -33,7 +34,8 @@ export async function cmdServe(
   });
   const port = intOption('port', values.port, 0, 65535) ?? env.DVCWATCH_PORT;
   const replay = replayDays(values['replay-days'], 'replay-days');
-  const ctx = await openLocal(env, values.registry ?? 'registry/demo.yaml', log);
+  const ctx = await openLocal(env, (await chooseRegistry(values.registry, env, false)).file, log);
+  await rememberRegistry(env, ctx.registryFile);
   const demo = values.demo === false ? null : await autostartDemo(ctx.registry);
   if (replay !== undefined) {
     // History first (only what is missing), so the first page a visitor opens already has its 90 days.

@@ -6,7 +6,7 @@ import { parseRegistry, type Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
 import { createProber, type Prober } from '@dvcwatch/probe';
 import { type Logger, type RunnerDeps, silentLogger } from '@dvcwatch/runner';
-import { ensureTable, Sends, Store } from '@dvcwatch/store';
+import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { type Embedded, startDynalite, startSes } from './embedded.js';
 import type { CliEnv } from './env.js';
 import { outboxWriter } from './local-files.js';
@@ -90,6 +90,7 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
       mailer,
       log,
       evidenceUrl: (key) => (siteBase ? `${siteBase}/${key}` : join(paths.site, key)),
+      observations: new VantageObservations(client, env.DVCWATCH_TABLE),
     };
     let prober: Prober | null = null;
     return {

@@ -1,5 +1,6 @@
 import { RegistryError } from '@dvcwatch/core';
 import { jsonLogger, silentLogger } from '@dvcwatch/runner';
+import { cmdAgent } from './cmd-agent.js';
 import { cmdAlerts } from './cmd-alerts.js';
 import { cmdReplay } from './cmd-replay.js';
 import { cmdResults } from './cmd-results.js';
@@ -32,6 +33,8 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
         return await cmdReplay(rest, env, log, out);
       case 'serve':
         return await cmdServe(rest, env, log, out);
+      case 'agent':
+        return await cmdAgent(rest, env, log, out);
       default:
         throw new UsageError(`lệnh không rõ (unknown command): ${command}`);
     }

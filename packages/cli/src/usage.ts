@@ -15,12 +15,16 @@ Cách dùng (usage):
   dvcwatch serve    [--registry TỆP] [--port N] [--no-demo] [--replay-days N]
                     dịch vụ cục bộ: một vòng ngay, rồi mỗi đầu giờ; trang tổng hợp trên http://127.0.0.1:PORT;
                     --replay-days N phát lại N ngày lịch sử trước (nếu còn thiếu)
+  dvcwatch agent    --vantage ID [--queue-url URL] [--registry TỆP] [--once]
+                    điểm đo phụ ở mạng khác (máy đặt tại Việt Nam): nhận việc xác nhận từ hàng đợi SQS riêng
+                    (DVCWATCH_AGENT_QUEUE_URL), đo lại cổng từ đây, ghi kết quả vào bảng DynamoDB
   dvcwatch validate TỆP
                     kiểm tra một tệp danh mục (registry)
 
-Mặc định --registry là registry/demo.yaml (cổng mô phỏng trên 127.0.0.1, tự khởi động).
+Mặc định --registry là danh mục mà round/serve/replay dùng lần cuối (ghi trong .dvcwatch/last-registry), hoặc
+DVCWATCH_REGISTRY, nếu không thì registry/demo.yaml (cổng mô phỏng trên 127.0.0.1, tự khởi động).
 Dữ liệu cục bộ nằm trong .dvcwatch/ (hoặc thư mục DVCWATCH_HOME): db/, outbox/ (.eml), site/, spool/.
-Biến môi trường: DVCWATCH_HOME, DVCWATCH_TABLE, DVCWATCH_SENDER, DVCWATCH_PORT, DVCWATCH_CONCURRENCY,
+Biến môi trường: DVCWATCH_HOME, DVCWATCH_REGISTRY, DVCWATCH_AGENT_QUEUE_URL, DVCWATCH_TABLE, DVCWATCH_SENDER, DVCWATCH_PORT, DVCWATCH_CONCURRENCY,
 AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
 `;
 

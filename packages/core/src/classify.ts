@@ -27,7 +27,10 @@ const isNational = (url: string | null, nationalHosts: readonly string[]): boole
  * recorded on failure too (probe-page.ts), so a national portal that then times out, resets or does not resolve
  * leaves the province `consolidated`: its outage is the national portal's, not the province's.
  */
-export const landsOnNational = (page: Pick<PageArtifacts, 'url' | 'finalUrl' | 'redirects'>, nationalHosts: readonly string[]): boolean =>
+export const landsOnNational = (
+  page: Pick<PageArtifacts, 'url' | 'finalUrl' | 'redirects'>,
+  nationalHosts: readonly string[],
+): boolean =>
   !isNational(page.url, nationalHosts) &&
   [...page.redirects.slice(1), page.finalUrl].some((url) => isNational(url ?? null, nationalHosts));
 

@@ -88,5 +88,5 @@ export const vantagesReaching = (result: Pick<Result, 'vantages'>, vantages: rea
 export const isLoopbackAddress = (address: string): boolean => {
   if (address === '::1') return true;
   const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-  return m !== null && m.slice(1).every((n) => Number(n) <= 255);
+  return m?.slice(1).every((n) => Number(n) <= 255) ?? false;
 };

@@ -176,11 +176,13 @@ export const startGuardProxy = async (options: GuardProxyOptions): Promise<Guard
       );
       return;
     }
-    const upstream = track(net.connect({
+    const upstream = track(
+      net.connect({
         host: decision.address,
         port: Number(port),
         ...(options.egress ? { localAddress: options.egress } : {}),
-      }),);
+      }),
+    );
     upstream.setTimeout(connectTimeoutMs, () => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     upstream.once('connect', () => {
       upstream.setTimeout(0);

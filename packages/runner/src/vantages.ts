@@ -64,7 +64,9 @@ export async function lookFrom(
 
 /** Longest a local vantage may take to confirm: its re-probes and their delays, plus slack. */
 const vantageBudgetMs = (cfg: ProbeConfig): number =>
-  cfg.pageTimeoutMs * (1 + cfg.confirmAttempts) + cfg.confirmDelayMs * (cfg.confirmAttempts * (cfg.confirmAttempts + 1)) / 2 + 5_000;
+  cfg.pageTimeoutMs * (1 + cfg.confirmAttempts) +
+  (cfg.confirmDelayMs * (cfg.confirmAttempts * (cfg.confirmAttempts + 1))) / 2 +
+  5_000;
 
 /**
  * Looks again from the other vantages at a result the first vantage saw `down`. Vantages with an `egress` run
@@ -82,7 +84,9 @@ export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, resu
       if (!v.egress) {
         await deps.vantageJobs
           ?.enqueue({ ...job, vantageId: v.id, deadline: vantageDeadline(result.at) })
-          .catch((e: unknown) => deps.log.warn('could not send a vantage job', { agencyId: agency.id, vantage: v.id, error: String(e) }));
+          .catch((e: unknown) =>
+            deps.log.warn('could not send a vantage job', { agencyId: agency.id, vantage: v.id, error: String(e) }),
+          );
         return unanswered(v.id);
       }
       let timer: NodeJS.Timeout | undefined;
@@ -93,7 +97,10 @@ export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, resu
       return Promise.race([look, late]).finally(() => clearTimeout(timer));
     }),
   );
-  const first = { ...result, vantages: [{ id: vantages[0]?.id ?? 'main', status: result.status, reason: result.reason, at: new Date().toISOString() }] };
+  const first = {
+    ...result,
+    vantages: [{ id: vantages[0]?.id ?? 'main', status: result.status, reason: result.reason, at: new Date().toISOString() }],
+  };
   return combineVantages(first, vantages, seen);
 }
 
@@ -121,7 +128,12 @@ export async function resolveVantages(deps: RunnerDeps, at: string, results: rea
         return false;
       });
       if (!written) return (await deps.store.getResult(r.agencyId, at).catch(() => null)) ?? settled;
-      deps.log.info('vantages settled a down', { agencyId: r.agencyId, at, status: settled.status, verdict: settled.vantageVerdict });
+      deps.log.info('vantages settled a down', {
+        agencyId: r.agencyId,
+        at,
+        status: settled.status,
+        verdict: settled.vantageVerdict,
+      });
       return settled;
     }),
   );
