@@ -15,6 +15,6 @@ export { CheckOverride, Maintenance, RegistryInput, VantageInput } from './regis
 export * from './result.js';
 export * from './text.js';
 export * from './thresholds.js';
-export * from './vantage-outage.js';
 export * from './vantage.js';
+export * from './vantage-outage.js';
 export * from './wording.js';

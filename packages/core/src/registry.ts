@@ -2,11 +2,8 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
-<<<<<<< HEAD
-import { DEFAULT_OUTAGE, type OutageSettings } from './vantage-outage.js';
-=======
 import type { Vantage } from './vantage.js';
->>>>>>> 37655f0 (dvcwatch agent (SQS jobs → vantage observations, stale jobs dropped); probe Lambda sends agent jobs; CLI remembers the registry of the last round/serve/replay and says what the store holds when nothing matches; alerts scoped to the registry; integration test: consolidated with a hanging national host, geo, down confirmed by both vantages, agent settle)
+import { DEFAULT_OUTAGE, type OutageSettings } from './vantage-outage.js';
 
 /** A registry could not be used; `issues` lists every problem, each naming file, line and path. */
 export class RegistryError extends Error {
