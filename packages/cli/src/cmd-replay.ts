@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { evaluate, formatVnTime, type ProbeArtifacts, STATUS_VI } from '@dvcwatch/core';
-import { type Logger, planReplay, probeAgency, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
+import { evaluate, formatVnTime, type ProbeArtifacts, STATUS_VI, type VantageSeen } from '@dvcwatch/core';
+import { confirmFromVantages, type Logger, planReplay, probeAgency, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
 import pLimit from 'p-limit';
 import { intOption, isoOption, parse } from './args.js';
 import { type LocalContext, openLocal } from './context.js';
@@ -54,14 +54,23 @@ export async function replayIn(
   );
   const recordedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   out(`Ghi một lần đo thật (Chromium, kèm bộ tiêu chí) của từng cơ quan lúc ${formatVnTime(recordedAt)}…`);
-  const recording = await record(ctx, recordedAt, o.concurrency, out);
+  const { recording, vantages } = await record(ctx, recordedAt, o.concurrency, out);
   const file = join(ctx.paths.home, 'replay', `recording-${recordedAt.replace(/[:.]/g, '-')}.json`);
-  await writeAtomic(file, JSON.stringify({ recordedAt, registry: ctx.registryFile, agencies: Object.fromEntries(recording) }));
+  await writeAtomic(
+    file,
+    JSON.stringify({
+      recordedAt,
+      registry: ctx.registryFile,
+      agencies: Object.fromEntries(recording),
+      vantages: Object.fromEntries(vantages),
+    }),
+  );
   out(`Bản ghi: ${file}`);
   const started = performance.now();
   const summary = await replayHistory(ctx.deps, {
     plan,
     recording,
+    vantages,
     recordedAt,
     concurrency: Math.max(o.concurrency, ctx.registry.agencies.length),
     onHour: (at, done, total) => {
@@ -88,9 +97,10 @@ async function record(
   at: string,
   concurrency: number,
   out: (line: string) => void,
-): Promise<Map<string, ProbeArtifacts>> {
+): Promise<{ recording: Map<string, ProbeArtifacts>; vantages: Map<string, VantageSeen[]> }> {
   const limit = pLimit(Math.max(1, concurrency));
   const recording = new Map<string, ProbeArtifacts>();
+  const vantages = new Map<string, VantageSeen[]>();
   // Facts go to the store as a live round's would: the first live round after the replay reuses them on schedule.
   const probe = {
     prober: ctx.prober(),
@@ -105,7 +115,10 @@ async function record(
       limit(async () => {
         try {
           const artifacts = await probeAgency(agency, at, probe);
-          const judged = evaluate(agency, artifacts, { at, nationalHosts: ctx.registry.nationalHosts, maintenance: false });
+          const first = evaluate(agency, artifacts, { at, nationalHosts: ctx.registry.nationalHosts, maintenance: false });
+          // A `down` is looked at from the other vantages once, as a live round would; the replay reuses what they saw.
+          const judged = await confirmFromVantages(ctx.deps, agency, first, probe.prober);
+          if (judged.vantages) vantages.set(agency.id, judged.vantages.slice(1));
           if (judged.status === 'error') {
             out(`  ${agency.id}: lỗi của hệ thống giám sát (${judged.monitorError ?? '?'}) — không phát lại cơ quan này`);
             return;
@@ -118,7 +131,7 @@ async function record(
       }),
     ),
   );
-  return recording;
+  return { recording, vantages };
 }
 
 /** Parses `--days` and `--until` (shared by `replay` and `serve --replay-days`). */

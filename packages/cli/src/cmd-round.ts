@@ -13,7 +13,15 @@ const ms = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(
 
 /** One summary line of a result, for the live progress and the table. */
 export const resultLine = (r: Result): string =>
-  `${pad(r.agencyId, 22)} ${pad(r.status, 12)} ${pad(ms(r.pages.home?.lcpMs), 7)} ${pad(ms(r.pages.form?.readyMs), 7)} ${pad(r.score == null ? '—' : `${r.score} ${r.grade}`, 7)} ${r.breaches.join(',')}`;
+  `${pad(r.agencyId, 22)} ${pad(r.status, 12)} ${pad(ms(r.pages.home?.lcpMs), 7)} ${pad(ms(r.pages.form?.readyMs), 7)} ${pad(r.score == null ? '—' : `${r.score} ${r.grade}`, 7)} ${r.breaches.join(',')}${vantageNote(r)}`;
+
+/** What the other vantages made of a `down`, for the round's table (Vietnamese). */
+const vantageNote = (r: Result): string => {
+  const seen = r.vantages?.map((v) => `${v.id}: ${v.status ?? 'không trả lời'}`).join(', ');
+  if (!seen) return '';
+  const verdict = { geo: 'chỉ tới được từ điểm đo khác', confirmed: 'mọi điểm đo xác nhận', unconfirmed: 'chưa được xác nhận' };
+  return ` [${r.vantageVerdict ? verdict[r.vantageVerdict] : ''} — ${seen}]`;
+};
 
 /** Runs one round in an open context and rebuilds the site; returns a printable summary. */
 export async function roundIn(

@@ -192,6 +192,12 @@ export const SCENARIOS: Record<string, Scenario> = {
     summary: 'Consolidated province: redirects to the national portal for the whole window (as since 1 July 2025).',
     server: linear(0.7, 0.6),
   },
+  'chan-nuoc-ngoai': {
+    id: 'chan-nuoc-ngoai',
+    summary:
+      'Province refusing foreign traffic: its recording is a reset connection from the first vantage and a page served to the second, so every hour is `blocked` (`geo`): what the vantages saw when it was recorded, never emailed.',
+    server: linear(0.7, 0.6),
+  },
 };
 
 /** For an agency without a scenario of its own: load and noise only. */

@@ -1,4 +1,14 @@
-import { evaluate, initialState, inMaintenance, oneLine, type ProbeArtifacts, type Result, vnDay } from '@dvcwatch/core';
+import {
+  combineVantages,
+  evaluate,
+  initialState,
+  inMaintenance,
+  oneLine,
+  type ProbeArtifacts,
+  type Result,
+  type VantageSeen,
+  vnDay,
+} from '@dvcwatch/core';
 import { ConflictError, type Sends } from '@dvcwatch/store';
 import pLimit from 'p-limit';
 import { settleResult } from './alert-agency.js';
@@ -61,6 +71,11 @@ export interface ReplayOptions {
   recording: ReadonlyMap<string, ProbeArtifacts>;
   /** When the recording was taken. */
   recordedAt: string;
+  /**
+   * What the other vantages saw when the recording's first vantage saw `down` (runner/vantages.ts), per agency
+   * id: a replayed `down` of that agency is combined with it as a live round would (a `geo` portal stays `geo`).
+   */
+  vantages?: ReadonlyMap<string, readonly VantageSeen[]>;
   /** Agencies replayed at once within an hour (hours themselves run in order: alert state is ordered). */
   concurrency: number;
   seed?: number;
@@ -148,8 +163,16 @@ export async function replayHistory(deps: RunnerDeps, o: ReplayOptions): Promise
       await r.started;
       const derived = deriveHour({ agency, registry: deps.registry, recording, at, last, seed });
       const ctx = { at, nationalHosts: deps.registry.nationalHosts, maintenance: inMaintenance(agency.maintenance, at) };
+      const judged = evaluate(agency, derived.artifacts, ctx);
+      const seen = o.vantages?.get(agency.id);
       const result: Result = {
-        ...evaluate(agency, derived.artifacts, ctx),
+        ...(seen
+          ? combineVantages(
+              judged,
+              deps.registry.vantages,
+              seen.map((v) => ({ ...v, at: v.at && at })),
+            )
+          : judged),
         replay: { recordedAt: o.recordedAt, scenario: derived.scenario, events: derived.events },
       };
       // A derived hour is final as recorded: no outage guard (nothing was measured), so it is settled at once.

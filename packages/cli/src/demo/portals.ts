@@ -33,6 +33,11 @@ export interface PortalFlags {
   formDelayMs?: number;
   /** How every page fails: a 503 answer or a reset connection. */
   failure?: 'http-503' | 'reset';
+  /**
+   * Source addresses whose connections are cut without an answer, as a portal that refuses foreign traffic does:
+   * the demo's first vantage (127.0.0.1) is refused, its second (egress 127.0.0.2) is served.
+   */
+  refusesSources?: string[];
   /** Every page redirects to the national portal's home (provincial portals since 1 July 2025). */
   redirectToNational?: boolean;
   /** The home page is rendered by a script after this many ms (Angular single-page apps). */
@@ -59,7 +64,10 @@ export interface PortalFlags {
   httpsRedirect?: boolean;
 }
 
-/** The demo's portals: one good, slow home, slow form, failing, consolidated, and the national portal. */
+/**
+ * The demo's portals: one good, slow home, slow form, failing, consolidated, one that only the second vantage
+ * reaches (`blocked`/`geo`), and the national portal.
+ */
 export const DEMO_PORTALS: PortalFlags[] = [
   { id: 'quoc-gia', name: 'Cổng Dịch vụ công quốc gia (mô phỏng)', kind: 'national', securityHeaders: true, formKind: 'vneid' },
   { id: 'tot', name: 'Tỉnh Tốt (mô phỏng)', kind: 'province', securityHeaders: true },
@@ -75,6 +83,7 @@ export const DEMO_PORTALS: PortalFlags[] = [
   },
   { id: 'loi', name: 'Tỉnh Lỗi (mô phỏng)', kind: 'province', failure: 'http-503' },
   { id: 'hop-nhat', name: 'Tỉnh Hợp Nhất (mô phỏng)', kind: 'province', redirectToNational: true },
+  { id: 'chan-nuoc-ngoai', name: 'Tỉnh Chặn Nước Ngoài (mô phỏng)', kind: 'province', refusesSources: ['127.0.0.1'] },
 ];
 
 /** The procedure every demo portal publishes (birth registration; its code on the national portal). */

@@ -48,7 +48,7 @@ function handler(f: PortalFlags, origin: () => string, nationalOrigin: string | 
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', origin());
     const isHome = url.pathname === '/' || url.pathname === '';
-    if (f.failure === 'reset') {
+    if (f.failure === 'reset' || f.refusesSources?.includes(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '')) {
       req.socket.destroy();
       return;
     }
