@@ -4,6 +4,8 @@ import { classifyPage, landsOnNational } from '../../packages/core/src/classify.
 import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
 import type { Result } from '../../packages/core/src/result.js';
 import { combineVantages, isLoopbackAddress, type Vantage, vantageVerdict } from '../../packages/core/src/vantage.js';
+import { buildSite } from '../../packages/site/src/build.js';
+import { syntheticSiteInput } from '../../packages/site/src/synthetic.js';
 
 const AT = '2026-11-29T03:00:00.000Z';
 const VANTAGES: Vantage[] = [
@@ -149,5 +151,28 @@ agencies:
   it('knows loopback addresses', () => {
     expect(['127.0.0.1', '127.255.0.9', '::1'].every(isLoopbackAddress)).toBe(true);
     expect(['10.0.0.1', '128.0.0.1', '127.0.0.256', 'localhost', '::2'].some(isLoopbackAddress)).toBe(false);
+  });
+});
+
+describe('the site says which vantages reach a portal', () => {
+  it('shows each vantage on the agency page and explains vantages on the methodology page', () => {
+    const input = syntheticSiteInput({ agencies: 3, days: 2, at: AT });
+    const id = input.registry.agencies[2]!.id;
+    const geo = combineVantages({ ...downResult(), agencyId: id }, VANTAGES, [{ id: 'vn', status: 'up', reason: null, at: AT }]);
+    const files = buildSite({
+      ...input,
+      registry: { ...input.registry, vantages: VANTAGES },
+      latest: [...input.latest.filter((r) => r.agencyId !== id), geo],
+    });
+
+    const agencyPage = files.get(`agency/${id}.html`) ?? '';
+    expect(agencyPage).toContain(
+      'AWS ap-southeast-1: <strong>không tới được</strong> · Máy đo tại Việt Nam: <strong>tới được</strong>',
+    );
+    expect(agencyPage).toContain('không gửi thư cho lãnh đạo cơ quan');
+    const methodology = files.get('methodology.html') ?? '';
+    expect(methodology).toContain('id="diem-do"');
+    expect(methodology).toContain('<strong>Máy đo tại Việt Nam</strong> (vn): đo lại để xác nhận');
+    expect(files.get('data/latest.csv')).toContain('sg:down;vn:up');
   });
 });

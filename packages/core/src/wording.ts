@@ -6,7 +6,7 @@ export const STATUS_VI: Record<Status, string> = {
   up: 'Hoạt động tốt',
   degraded: 'Chậm hoặc không đạt ngưỡng',
   down: 'Không truy cập được',
-  blocked: 'Bị chặn (tường lửa/captcha)',
+  blocked: 'Bị chặn (tường lửa, captcha hoặc chặn theo vùng)',
   consolidated: 'Đã hợp nhất về Cổng Dịch vụ công quốc gia',
   error: 'Lỗi của hệ thống giám sát (không tính cho cơ quan)',
 };

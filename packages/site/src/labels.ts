@@ -5,7 +5,11 @@ export const STATUS_LABELS: Record<Status, { label: string; symbol: string; help
   up: { label: 'Hoạt động', symbol: '●', help: 'Cổng trả lời và đạt các ngưỡng thời gian.' },
   degraded: { label: 'Chậm/không đạt', symbol: '◐', help: 'Cổng trả lời nhưng vượt ngưỡng hoặc không đạt tiêu chí.' },
   down: { label: 'Không truy cập được', symbol: '✕', help: 'Lỗi DNS, chứng chỉ, hết thời gian chờ, lỗi máy chủ.' },
-  blocked: { label: 'Bị chặn (tường lửa)', symbol: '⊘', help: 'Tường lửa trả 403/429 hoặc captcha cho máy giám sát.' },
+  blocked: {
+    label: 'Bị chặn (tường lửa)',
+    symbol: '⊘',
+    help: 'Tường lửa trả 403/429 hoặc captcha cho máy giám sát, hoặc cổng chỉ tới được từ một số điểm đo (chặn theo vùng).',
+  },
   consolidated: {
     label: 'Đã hợp nhất về Cổng quốc gia',
     symbol: '⇢',
@@ -63,6 +67,7 @@ export const REASON_LABELS: Partial<Record<Reason, string>> = {
   guard: 'địa chỉ bị bộ lọc an toàn chặn',
   network: 'lỗi mạng',
   probe: 'lỗi của máy giám sát',
+  geo: 'điểm đo đầu tiên không tới được, điểm đo khác tới được (chặn theo vùng hoặc địa chỉ)',
   'vantage-outage': 'sự cố mạng của máy đo (phần lớn các cổng cùng không tới được; không tính cho cơ quan)',
 };
 

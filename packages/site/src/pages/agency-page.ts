@@ -15,10 +15,12 @@ import { page } from '../layout.js';
 import { type AgencyView, HISTORY_DAYS, type SiteModel } from '../model.js';
 import { replayedIncident, replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
+import { vantagesText } from '../vantages.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
 
 function summary(m: SiteModel, v: AgencyView): string {
   const r = v.latest;
+  const reach = vantagesText(r, m.input.registry.vantages);
   const avail = (n: number) => pct(availability(availabilityOver(v, m.today, n)));
   const home = r?.pages.home;
   const form = r?.pages.form;
@@ -28,6 +30,7 @@ function summary(m: SiteModel, v: AgencyView): string {
   return `<dl class="kv">
 <dt>Trạng thái</dt><dd>${statusText(r)}${r?.reason ? ` — ${esc(REASON_LABELS[r.reason] ?? r.reason)}` : ''}</dd>
 <dt>Lần đo gần nhất</dt><dd>${r ? esc(vnTime(r.at)) : '—'}</dd>
+${reach ? `<dt>Điểm đo</dt><dd>${reach}</dd>` : ''}
 <dt>Điểm</dt><dd>${score(r?.score)} / 100 ${gradeBadge(r?.grade)}</dd>
 <dt>Khả dụng</dt><dd>7 ngày: ${avail(7)} · 30 ngày: ${avail(30)} · 90 ngày: ${avail(90)}</dd>
 <dt>Trang chủ</dt><dd>LCP ${secs(home?.lcpMs)} · FCP ${secs(home?.fcpMs)} · TTFB ${secs(home?.ttfbMs)} · tải xong ${secs(home?.loadMs)}</dd>

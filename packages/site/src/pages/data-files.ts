@@ -55,6 +55,12 @@ const LATEST: Column<AgencyView>[] = [
     get: (v) => v.latest?.reason ?? null,
   },
   {
+    name: 'vantages',
+    type: 'chuỗi',
+    desc: 'Khi điểm đo đầu tiên không tới được: điều mỗi điểm đo thấy, dạng “mã:trạng thái” cách nhau bởi dấu chấm phẩy (“none” nếu không trả lời kịp); rỗng nếu không cần đo lại.',
+    get: (v) => v.latest?.vantages?.map((s) => `${s.id}:${s.status ?? 'none'}`).join(';') ?? null,
+  },
+  {
     name: 'maintenance',
     type: 'true/false',
     desc: 'Đang trong khung giờ bảo trì đã đăng ký.',

@@ -7,6 +7,7 @@ import { GROUPS, groupLabel, THRESHOLD_LABELS } from '../labels.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
 import { type ReplaySpan, replayNotice } from '../replay.js';
+import { vantagesList } from '../vantages.js';
 
 /** How dvcwatch measures, from where, with which profile, how it scores and when it alerts. */
 export function methodologyPage(m: SiteModel): string {
@@ -57,6 +58,16 @@ ${statusLegend()}
 <li>Không gửi thư trong khung giờ bảo trì đã đăng ký, và không bao giờ gửi cho cơ quan khi lỗi thuộc về hệ thống giám sát.</li>
 <li>Cảnh báo được quyết định <strong>một lần cho cả vòng đo</strong>, sau khi mọi cổng đã được đo, để phân biệt sự cố của một cổng với sự cố của chính máy đo.</li>
 </ul>
+<h2 id="diem-do">Điểm đo: xác nhận “không truy cập được” từ nơi khác</h2>
+<p>Nhiều trang của cơ quan nhà nước chặn hoặc từ chối kết nối từ địa chỉ nước ngoài, thường xuyên hoặc khi bị tấn công. Từ một máy đo đặt ở nước ngoài, những trang đó trông như “không truy cập được” dù người dân trong nước vẫn dùng bình thường. Vì vậy khi điểm đo đầu tiên không tới được một cổng (sau các lần đo lại trong vòng), <strong>các điểm đo khác đo lại ngay trong vòng đó</strong>:</p>
+<ul>
+<li>Mọi điểm đo đều không tới được: “không truy cập được”, tính như thường (sự cố mở sau ${a.confirmRounds} vòng liên tiếp).</li>
+<li>Điểm đo đầu tiên không tới được nhưng một điểm đo khác tới được: <strong>“bị chặn” (chặn theo vùng)</strong>, không bao giờ gửi thư cho lãnh đạo cơ quan; trang của cơ quan ghi rõ điểm đo nào tới được.</li>
+<li>Điểm đo khác không trả lời kịp trước hạn chót của vòng: giữ kết quả của điểm đo đầu tiên, ghi là <strong>chưa được xác nhận</strong>. Vòng đo không bao giờ chờ quá hạn chót.</li>
+</ul>
+<p>Các điểm đo của danh mục này:</p>
+${vantagesList(m.input.registry.vantages)}
+<p>Trên AWS, điểm đo thứ hai là một máy nhỏ đặt trong mạng ở Việt Nam chạy <code>dvcwatch agent</code>; khi chạy trên một máy (bản thử), điểm đo thứ hai gửi kết nối từ một địa chỉ loopback khác (ví dụ 127.0.0.2).</p>
 <h2 id="su-co-may-do">Sự cố mạng phía máy đo</h2>
 <p>Máy đo đặt ở nước ngoài có thể mất kết nối tới Việt Nam (đứt cáp quang biển, sự cố mạng khu vực, mạng của chính máy đo). Khi đó gần như mọi cổng cùng “không truy cập được” dù không cổng nào có lỗi. Nếu trong một vòng đo, từ ${num(m.input.registry.outage.minShare * 100, 0)}% trở lên của ít nhất ${m.input.registry.outage.minAgencies} cổng vẫn trả lời ở vòng bình thường gần nhất cùng lỗi ở tầng mạng (DNS, kết nối, bị ngắt, hết thời gian chờ), vòng đó được coi là <strong>sự cố của máy đo</strong>: các kết quả lỗi mạng được ghi là “Lỗi của hệ thống giám sát”, <strong>không gửi thư cho lãnh đạo cơ quan nào</strong>, không mở hay tính tiếp sự cố nào; chỉ người vận hành nhận một thư khi sự cố bắt đầu và một thư khi kết thúc. Trang của cơ quan ghi rõ “sự cố mạng của máy đo”.</p>
 <h2>Dung lượng trang</h2>
