@@ -122,6 +122,10 @@ describe('dvcwatch replay: 90 days of the demo registry', () => {
     ]);
     expect((await store.incidents('cham-trang-chu')).some((i) => i.since === hourAt(SCRIPT.slowHomeRelease, 0))).toBe(true);
     expect(await store.incidents('tot')).toEqual([]);
+    // The portal only the second vantage reaches stays `blocked`/`geo`, as its vantages saw it when recorded.
+    const geo = await store.latestResult('chan-nuoc-ngoai');
+    expect([geo?.status, geo?.reason, geo?.vantages?.map((v) => v.status)]).toEqual(['blocked', 'geo', ['down', 'up']]);
+    expect(await store.incidents('chan-nuoc-ngoai')).toEqual([]);
     // No email: nothing reached SES or the outbox; every decided email is recorded as suppressed.
     expect(await sesEmails()).toEqual([]);
     expect(await outbox()).toEqual([]);

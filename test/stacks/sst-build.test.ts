@@ -33,9 +33,9 @@ describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', 
     await run?.cleanup();
   });
 
-  it('builds all five stacks, asking AWS only for its identity and the bootstrap stacks', () => {
+  it('builds all six stacks, asking AWS only for its identity and the bootstrap stacks', () => {
     expect(run.status, run.output.slice(-3000)).toBe(0);
-    expect(run.output).toContain('Built: 5 stacks');
+    expect(run.output).toContain('Built: 6 stacks');
     expect(run.calls.map((c) => `${c.action} ${c.stackName ?? ''}`.trim()).sort()).toEqual([
       'DescribeStacks CDKToolkit',
       'DescribeStacks SSTBootstrap',
