@@ -184,6 +184,13 @@ describe('vantages and consolidated-on-failure, three rounds through the CLI', (
     expect(res.lines.join('\n')).toMatch(/Vòng đo gần nhất dùng danh mục .*vantages\.yaml/);
     expect(alerts.lines.join('\n')).toMatch(/đang có 3 vòng đo/);
   });
+
+  it('refuses to start an agent without its vantage, or for a vantage the registry does not name', async () => {
+    expect((await run(['agent', '--queue-url', 'http://127.0.0.1:9/q'])).code).toBe(2);
+    expect(
+      (await run(['agent', '--vantage', 'nowhere', '--queue-url', 'http://127.0.0.1:9/q', '--registry', registryFile])).code,
+    ).toBe(2);
+  });
 });
 
 describe('an agent vantage on AWS: job → observation → settled at finalize', () => {
