@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Embedded, main, startDynalite, startSes } from '@dvcwatch/cli';
 import { parseRegistry, type Result } from '@dvcwatch/core';
 import { createProber, type Prober } from '@dvcwatch/probe';
-import { handleAgentJob, resolveVantages, silentLogger, vantageDeadline } from '@dvcwatch/runner';
+import { handleAgentJob, resolveVantages, runAgent, silentLogger, vantageDeadline } from '@dvcwatch/runner';
 import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -275,5 +275,18 @@ describe('an agent vantage on AWS: job → observation → settled at finalize',
     expect([settled?.status, settled?.reason, settled?.vantageVerdict]).toEqual(['blocked', 'geo', 'geo']);
     expect((await store.getResult('geo', at))?.status).toBe('blocked');
     expect(await observations.settleResult(settled as Result, 400)).toBe(false);
+
+    // The agent's loop over its queue (SQS in production; no SQS runs locally, so an in-memory queue here):
+    // every job handled and removed, a job that failed kept for redelivery.
+    const later = '2026-05-04T05:00:00.000Z';
+    const messages = [
+      { body: job.replace(at, later), receipt: 'a' },
+      { body: 'not json', receipt: 'b' },
+    ];
+    const removed: string[] = [];
+    const queue = { receive: async () => messages.splice(0), remove: async (receipt: string) => void removed.push(receipt) };
+    expect(await runAgent(queue, { ...options, once: true })).toBe(2);
+    expect(removed).toEqual(['a', 'b']);
+    expect((await observations.get('geo', later, 'vn'))?.seen.status).toBe('up');
   }, 60_000);
 });

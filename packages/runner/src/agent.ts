@@ -63,11 +63,16 @@ export interface AgentQueue {
 }
 
 /** Takes jobs until `signal` aborts (or once, with `once`): each handled, then removed unless it failed. */
-export async function runAgent(queue: AgentQueue, o: AgentOptions & { signal?: AbortSignal; once?: boolean }): Promise<number> {
+export async function runAgent(
+  queue: AgentQueue,
+  o: AgentOptions & { signal?: AbortSignal; once?: boolean; retryDelayMs?: number },
+): Promise<number> {
   let handled = 0;
   do {
-    const messages = await queue.receive().catch((e: unknown) => {
-      o.log.error('agent queue unavailable', { error: String(e) });
+    const messages = await queue.receive().catch(async (e: unknown) => {
+      o.log.error('agent queue unavailable; trying again shortly', { error: String(e) });
+      // No busy loop while the network or SQS is away.
+      if (!o.once) await new Promise((r) => setTimeout(r, o.retryDelayMs ?? 10_000));
       return [];
     });
     for (const m of messages) {
