@@ -44,7 +44,8 @@ export async function cmdAgent(argv: string[], env: CliEnv, log: Logger, out: (l
   const prober = createProber({
     local: origins.length > 0,
     allowedOrigins: origins,
-    ...(vantage?.egress ? { egress: vantage.egress } : {}),
+    // A loopback egress is for runs on one machine only (test portals on 127.0.0.1).
+    ...(vantage?.egress && origins.length > 0 ? { egress: vantage.egress } : {}),
   });
   const sqs = new SQSClient({ region: env.AWS_REGION });
   const dynamo = new DynamoDBClient({ region: env.AWS_REGION, maxAttempts: 6 });

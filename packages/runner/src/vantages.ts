@@ -81,7 +81,9 @@ export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, resu
   const job = { agencyId: agency.id, at: result.at, home: agency.portal.home, nationalHosts: deps.registry.nationalHosts };
   const seen = await Promise.all(
     vantages.slice(1).map(async (v): Promise<VantageSeen> => {
-      if (!v.egress) {
+      // A loopback egress only means something on one machine: against real portals (production guard) it would
+      // fail every connection and "confirm" every down, so there the vantage is an agent like any other.
+      if (!v.egress || !prober.guard.local) {
         await deps.vantageJobs
           ?.enqueue({ ...job, vantageId: v.id, deadline: vantageDeadline(result.at) })
           .catch((e: unknown) =>
