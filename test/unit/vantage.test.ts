@@ -4,6 +4,10 @@ import { classifyPage, landsOnNational } from '../../packages/core/src/classify.
 import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
 import type { Result } from '../../packages/core/src/result.js';
 import { combineVantages, isLoopbackAddress, type Vantage, vantageVerdict } from '../../packages/core/src/vantage.js';
+import type { Prober } from '../../packages/probe/src/prober.js';
+import type { RunnerDeps } from '../../packages/runner/src/deps.js';
+import { silentLogger } from '../../packages/runner/src/log.js';
+import { confirmFromVantages, type VantageJob } from '../../packages/runner/src/vantages.js';
 import { buildSite } from '../../packages/site/src/build.js';
 import { syntheticSiteInput } from '../../packages/site/src/synthetic.js';
 
@@ -174,5 +178,37 @@ describe('the site says which vantages reach a portal', () => {
     expect(methodology).toContain('id="diem-do"');
     expect(methodology).toContain('<strong>Máy đo tại Việt Nam</strong> (vn): đo lại để xác nhận');
     expect(files.get('data/latest.csv')).toContain('sg:down;vn:up');
+  });
+});
+
+describe('confirmFromVantages outside local mode', () => {
+  it('sends a job for every other vantage, egress or not, and never binds a loopback address against real portals', async () => {
+    const registry = parseRegistry(
+      `version: 1
+vantages:
+  - { id: sg, name: SG }
+  - { id: vn, name: VN, egress: 127.0.0.2 }
+  - { id: hn, name: HN }
+agencies:
+  - { id: tinh-a, name: A, kind: province, head: { name: C, email: a@example.vn }, portal: { home: https://a.example.vn/ } }
+`,
+      'r.yaml',
+    );
+    const jobs: VantageJob[] = [];
+    const prober = {
+      guard: { local: false, allowedOrigins: [] },
+      fromEgress: () => {
+        throw new Error('bound a loopback egress in production');
+      },
+    } as unknown as Prober;
+    const deps = { registry, log: silentLogger, vantageJobs: { enqueue: async (j: VantageJob) => void jobs.push(j) } };
+
+    const r = await confirmFromVantages(deps as unknown as RunnerDeps, registry.agencies[0]!, downResult(), prober);
+
+    expect(jobs.map((j) => [j.vantageId, j.home, j.deadline])).toEqual([
+      ['vn', 'https://a.example.vn/', '2026-11-29T03:50:00.000Z'],
+      ['hn', 'https://a.example.vn/', '2026-11-29T03:50:00.000Z'],
+    ]);
+    expect([r.status, r.vantageVerdict, r.vantages?.map((v) => v.status)]).toEqual(['down', 'unconfirmed', ['down', null, null]]);
   });
 });
