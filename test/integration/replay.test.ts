@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DEMO_PORTALS,
   type DemoPortals,
   demoRegistryYaml,
   type Embedded,
@@ -54,7 +55,8 @@ const allDays = async () =>
 const sum = (days: readonly DailyAggregate[], f: (d: DailyAggregate) => number) => days.reduce((s, d) => s + f(d), 0);
 
 beforeAll(async () => {
-  portals = await startDemoPortals({ basePort: 0 });
+  // The portal that refuses the first vantage is replayed in vantages.test.ts: this test keeps its workload.
+  portals = await startDemoPortals({ basePort: 0, portals: DEMO_PORTALS.filter((p) => p.id !== 'chan-nuoc-ngoai') });
   home = await mkdtemp(join(tmpdir(), 'dvcwatch-history-'));
   dynamo = await startDynalite(join(home, 'db'), 0);
   ses = await startSes();
@@ -122,10 +124,6 @@ describe('dvcwatch replay: 90 days of the demo registry', () => {
     ]);
     expect((await store.incidents('cham-trang-chu')).some((i) => i.since === hourAt(SCRIPT.slowHomeRelease, 0))).toBe(true);
     expect(await store.incidents('tot')).toEqual([]);
-    // The portal only the second vantage reaches stays `blocked`/`geo`, as its vantages saw it when recorded.
-    const geo = await store.latestResult('chan-nuoc-ngoai');
-    expect([geo?.status, geo?.reason, geo?.vantages?.map((v) => v.status)]).toEqual(['blocked', 'geo', ['down', 'up']]);
-    expect(await store.incidents('chan-nuoc-ngoai')).toEqual([]);
     // No email: nothing reached SES or the outbox; every decided email is recorded as suppressed.
     expect(await sesEmails()).toEqual([]);
     expect(await outbox()).toEqual([]);

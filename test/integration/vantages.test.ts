@@ -185,6 +185,20 @@ describe('vantages and consolidated-on-failure, three rounds through the CLI', (
     expect(alerts.lines.join('\n')).toMatch(/đang có 3 vòng đo/);
   });
 
+  it('replays history with what the vantages saw when recorded: geo stays blocked/geo, and nobody is emailed', async () => {
+    const sent = (await emails()).length;
+
+    const replay = await run(['replay', '--registry', registryFile, '--days', '1', '--until', hours[0]!]);
+    const geo = (await run(['results', '--registry', registryFile, '--agency', 'geo', '--json'])).lines
+      .map((l) => JSON.parse(l) as Result)
+      .filter((r) => r.replay);
+
+    expect(replay.code).toBe(0);
+    expect(geo.length).toBeGreaterThanOrEqual(23);
+    expect(geo.every((r) => r.status === 'blocked' && r.reason === 'geo' && r.vantages?.[1]?.status === 'up')).toBe(true);
+    expect((await emails()).length).toBe(sent);
+  });
+
   it('refuses to start an agent without its vantage, or for a vantage the registry does not name', async () => {
     expect((await run(['agent', '--queue-url', 'http://127.0.0.1:9/q'])).code).toBe(2);
     expect(
