@@ -22,6 +22,7 @@ import { stringify } from 'yaml';
 interface SesEmail {
   subject: string;
   destination: { to: string[] };
+  body: { text: string };
 }
 
 const servers: http.Server[] = [];
@@ -166,6 +167,7 @@ describe('vantages and consolidated-on-failure, three rounds through the CLI', (
       ['vn', 'down', 'refused'],
     ]);
     expect(perRound.map((all) => to(all, heads.chet).length)).toEqual([0, 1, 1]);
+    expect(to(perRound[1] ?? [], heads.chet)[0]?.body.text).toContain('Đã kiểm tra lại từ 2 điểm đo ở các mạng khác nhau');
   });
 
   it('says what the store holds when asked about another registry, instead of printing nothing', async () => {

@@ -37,6 +37,15 @@ const problemOf = (r: Result): string =>
       ? 'điểm đánh giá thấp'
       : 'chậm hoặc không đạt ngưỡng';
 
+/** What the other vantages saw of a `down` (core/vantage.ts), as evidence in the email: one line, or none. */
+const vantageLine = (r: Result): string[] => {
+  const n = r.vantages?.length ?? 0;
+  if (r.status !== 'down' || n < 2) return [];
+  return r.vantageVerdict === 'confirmed'
+    ? [`Đã kiểm tra lại từ ${n} điểm đo ở các mạng khác nhau: tất cả đều không truy cập được.`]
+    : ['Chưa xác nhận được từ điểm đo khác (điểm đo đó không trả lời kịp); kết quả trên là của điểm đo chính.'];
+};
+
 /** Builds the Vietnamese alert/reminder/escalation/recovery email (HTML and text), short and phone-readable. */
 export function alertEmail(input: AlertEmailInput): EmailMessage {
   const { transition: t, agency, result, recent, siteUrl } = input;
@@ -63,6 +72,7 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
     lines.push(
       `Cổng dịch vụ công của ${agency.name} ${problemOf(result)} từ ${since} (${formatDuration(Date.parse(t.at) - Date.parse(incident.since))}).`,
       `Tình trạng hiện tại: ${STATUS_VI[result.status]}.`,
+      ...vantageLine(result),
       '',
       'Chỉ tiêu không đạt:',
       ...result.breachDetails.map((b) => `- ${describeBreach(b)}`),
