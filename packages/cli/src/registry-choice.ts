@@ -69,7 +69,10 @@ export async function storeHoldings(
     return lines;
   }
   const ats = rounds.map((r) => r.at).sort();
-  const agencies = [...new Set(rounds.flatMap((r) => r.expected))].sort();
+  // The agencies of the first and the last round (two reads, whatever the number of rounds).
+  const ends = [...new Set([ats[0], ats.at(-1)])].filter((at): at is string => at !== undefined);
+  const records = await Promise.all(ends.map((at) => store.getRound(at)));
+  const agencies = [...new Set(records.flatMap((r) => r?.expected ?? []))].sort();
   const outside = agencies.filter((id) => !registryIds.includes(id));
   const sample = (ids: string[]) =>
     `${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … và ${ids.length - 8} cơ quan khác` : ''}`;

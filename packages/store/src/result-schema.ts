@@ -26,5 +26,16 @@ export const ResultPayload = z.looseObject({
   probeMs: z.number(),
   monitorError: z.string().optional(),
   observed: z.object({ status: z.enum(STATUSES), reason: z.enum(REASONS).nullable() }).optional(),
+  vantages: z
+    .array(
+      z.object({
+        id: z.string(),
+        status: z.enum(STATUSES).nullable(),
+        reason: z.enum(REASONS).nullable(),
+        at: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  vantageVerdict: z.enum(['confirmed', 'geo', 'unconfirmed']).optional(),
   replay: z.object({ recordedAt: z.string(), scenario: z.string(), events: z.array(z.string()) }).optional(),
 }) satisfies z.ZodType<Result>;

@@ -1,7 +1,10 @@
 import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import type { Result, VantageSeen } from '@dvcwatch/core';
+import { REASONS, type Result, STATUSES, type VantageSeen } from '@dvcwatch/core';
+import { z } from 'zod';
 import { isConditionFailed } from './errors.js';
+import { type Entity, type Item, jsonOf, readItem, versionOf } from './item.js';
 import { keys } from './keys.js';
+import { resultEntity } from './results.js';
 
 /** What one confirming vantage saw of one agency in one round (written by `dvcwatch agent` on AWS). */
 export interface VantageObservation {
@@ -12,6 +15,23 @@ export interface VantageObservation {
 }
 
 const S = (s: string): AttributeValue => ({ S: s });
+
+const Observation = z.object({
+  agencyId: z.string().min(1),
+  at: z.string().min(1),
+  seen: z.object({
+    id: z.string().min(1),
+    status: z.enum(STATUSES).nullable(),
+    reason: z.enum(REASONS).nullable(),
+    at: z.string().nullable(),
+  }),
+});
+
+export const vantageObservationEntity: Entity<VantageObservation> = {
+  name: 'vantage observation',
+  current: 1,
+  versions: { 1: z.object({ data: jsonOf(Observation) }).transform((i) => i.data) },
+};
 
 /** Observations kept this long: they only matter until their round is finalized. */
 const KEEP_DAYS = 14;
@@ -34,6 +54,7 @@ export class VantageObservations {
           TableName: this.table,
           Item: {
             ...this.key(o.agencyId, o.at, o.seen.id),
+            ...versionOf(vantageObservationEntity),
             data: S(JSON.stringify(o)),
             expiresAt: { N: String(Math.floor(Date.parse(o.at) / 1000) + KEEP_DAYS * 86_400) },
           },
@@ -51,7 +72,7 @@ export class VantageObservations {
     const out = await this.client.send(
       new GetItemCommand({ TableName: this.table, Key: this.key(agencyId, at, vantageId), ConsistentRead: true }),
     );
-    return out.Item?.data?.S ? (JSON.parse(out.Item.data.S) as VantageObservation) : null;
+    return out.Item ? readItem(vantageObservationEntity, out.Item) : null;
   }
 
   /** Every observation of an agency in a round, whatever the vantage. */
@@ -65,13 +86,13 @@ export class VantageObservations {
         ConsistentRead: true,
       }),
     );
-    return (out.Items ?? []).flatMap((i) => (i.data?.S ? [JSON.parse(i.data.S) as VantageObservation] : []));
+    return (out.Items ?? []).map((i: Item) => readItem(vantageObservationEntity, i));
   }
 
   /**
    * Replaces a stored `down` result by what the vantages made of it (`blocked`/`geo`, or `down` with every
    * vantage listed). Conditional on the stored row still being an unsettled `down`, so it happens once. The item
-   * has the shape Store.putResult writes.
+   * has the shape ResultsRepo writes (results.ts).
    */
   async settleResult(r: Result, retentionDays: number): Promise<boolean> {
     try {
@@ -82,6 +103,7 @@ export class VantageObservations {
             pk: S(keys.result(r.agencyId, r.at).pk),
             sk: S(keys.result(r.agencyId, r.at).sk),
             data: S(JSON.stringify(r)),
+            ...versionOf(resultEntity),
             status: S(r.status),
             settled: { BOOL: true },
             expiresAt: { N: String(Math.floor(Date.parse(r.at) / 1000) + retentionDays * 86_400) },
