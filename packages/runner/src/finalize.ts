@@ -31,7 +31,7 @@ export interface RoundSummary {
 export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string): Promise<RoundSummary> {
   const round = await deps.store.getRound(at);
   const agencies = deps.registry.agencies.filter((a) => !round || round.expected.includes(a.id));
-  const missing: string[] = [];
+  const absent = new Set<string>();
   // Reads side by side (1,000 agencies one after another would take seconds); the order stays the registry's.
   const limit = pLimit(READ_CONCURRENCY);
   const observed: Result[] = await Promise.all(
@@ -39,12 +39,12 @@ export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string
       limit(async () => {
         const r = await deps.store.getResult(agency.id, at);
         if (r) return r;
-        missing.push(agency.id);
+        absent.add(agency.id);
         return (await recordResult(deps, agency, missingResult(agency, at))).result;
       }),
     ),
   );
-  missing.sort();
+  const missing = agencies.filter((a) => absent.has(a.id)).map((a) => a.id);
   const { results, outage } = await alertRound(deps, at, observed);
   const counts: Partial<Record<Status, number>> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
