@@ -1,3 +1,4 @@
+export * from './dispatch-jobs.js';
 export * from './errors.js';
 export * from './keys.js';
 export * from './monitor-health.js';
