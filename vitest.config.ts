@@ -25,6 +25,11 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        // `npm run test:aws`: the built bundles on a local cloud (test/aws/hourly-path.test.ts); part of `vitest run`.
+        test: { name: 'aws', include: ['test/aws/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 },
+      },
     ],
   },
 });

@@ -36,13 +36,18 @@ export type Locals = (type: string, logicalId: string, attr?: string) => string;
  */
 export class BuiltApp {
   readonly templates: Template[];
-  constructor(
-    readonly outDir: string,
-    private readonly locals: Locals,
-  ) {
+  private locals: Locals = (type, id) => {
+    throw new Error(`no local resource for ${type} ${id} yet`);
+  };
+  constructor(readonly outDir: string) {
     this.templates = readdirSync(outDir)
       .filter((f) => f.endsWith('.template.json'))
       .map((f) => JSON.parse(readFileSync(join(outDir, f), 'utf8')) as Template);
+  }
+
+  /** How references resolve to the local servers (set once they run). */
+  setLocals(locals: Locals): void {
+    this.locals = locals;
   }
 
   /** Every resource of a type, with its logical id and template. */
