@@ -33,7 +33,7 @@ const RUNTIME = join(import.meta.dirname, 'lambda-runtime.mjs');
 export class LocalFunction {
   private readonly idle: ChildProcess[] = [];
   private readonly all = new Set<ChildProcess>();
-  readonly invocations: { event: unknown; outcome: Outcome }[] = [];
+  readonly invocations: { event: unknown; outcome: Outcome; ms: number }[] = [];
   /** Called as each invocation starts (fault injection: kill it). */
   onInvoke: (run: Running) => void = () => {};
 
@@ -71,6 +71,7 @@ export class LocalFunction {
 
   /** Invokes the function with `event`, as Lambda's synchronous Invoke would, and records the outcome. */
   async invoke(event: unknown): Promise<Outcome> {
+    const started = performance.now();
     const child = await this.environment();
     const id = randomUUID();
     const outcome = await new Promise<Outcome>((resolve) => {
@@ -98,7 +99,7 @@ export class LocalFunction {
       this.onInvoke({ event, kill: () => child.kill('SIGKILL') });
     });
     if (outcome.ok && child.connected) this.idle.push(child);
-    this.invocations.push({ event, outcome });
+    this.invocations.push({ event, outcome, ms: Math.round(performance.now() - started) });
     return outcome;
   }
 

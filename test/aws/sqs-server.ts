@@ -37,6 +37,8 @@ export interface SqsServer extends StandIn {
   messages(queue: string): { body: string; receiveCount: number }[];
   /** Every message ever accepted by SendMessage(Batch) into a queue, in order. */
   sent(queue: string): string[];
+  /** Changes how long a template second lasts from now on (messages in flight keep their deadline). */
+  setScale(scaleMs: number): void;
   /** Makes the next `count` SendMessageBatch entries fail with an SQS internal error (a fault no server produces). */
   failNextEntries(count: number): void;
 }
@@ -45,7 +47,8 @@ const ACCOUNT = '123456789012';
 const JSON_10 = { 'content-type': 'application/x-amz-json-1.0' };
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-export async function startSqsServer(configs: QueueConfig[], scaleMs = 1_000): Promise<SqsServer> {
+export async function startSqsServer(configs: QueueConfig[], initialScaleMs = 1_000): Promise<SqsServer> {
+  let scaleMs = initialScaleMs;
   const queues = new Map(configs.map((c) => [c.name, { config: c, messages: [] as Message[], sent: [] as string[] }]));
   let failEntries = 0;
   const error = (type: string, message: string, status = 400) => ({
@@ -163,6 +166,9 @@ export async function startSqsServer(configs: QueueConfig[], scaleMs = 1_000): P
     url: (name) => `${server.endpoint}/${ACCOUNT}/${name}`,
     messages: (name) => (queues.get(name)?.messages ?? []).map((m) => ({ body: m.body, receiveCount: m.receiveCount })),
     sent: (name) => [...(queues.get(name)?.sent ?? [])],
+    setScale: (ms) => {
+      scaleMs = ms;
+    },
     failNextEntries: (count) => {
       failEntries = count;
     },
