@@ -28,7 +28,7 @@ export default defineConfig({
       {
         extends: true,
         // `npm run test:aws`: the built bundles on a local cloud (test/aws/hourly-path.test.ts); part of `vitest run`.
-        test: { name: 'aws', include: ['test/aws/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 },
+        test: { name: 'aws', include: ['test/aws/**/*.test.ts'], testTimeout: 420_000, hookTimeout: 300_000 },
       },
     ],
   },
