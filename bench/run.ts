@@ -4,7 +4,9 @@
  * Knobs (environment): BENCH_REPS (accuracy repetitions, ≥ 5), BENCH_LH_RUNS, BENCH_ROUND_CAP_S (longest round
  * actually run; longer ones are extrapolated), BENCH_SIZES, BENCH_CONCURRENCY (comma lists) for rounds that run the
  * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
- * hourly schedule as it runs (catalogue per agency every `checksEveryHours`).
+ * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_STORE_SIZES (comma list),
+ * BENCH_PUBLISHER_AGENCIES, BENCH_PUBLISHER_DAYS for the store at scale. `--only store` runs that section alone
+ * (written to bench/results-store.json).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { startBenchPortal } from './portals.js';
 import { type BenchResults, render } from './report.js';
 import { measureRound, measureSchedule, measureSpeed } from './speed.js';
 import { fmt, mean, median, verdict } from './stats.js';
+import { measureStoreScale, renderStoreScale } from './store-scale.js';
 import { openRoundWorld } from './world.js';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
@@ -32,6 +35,25 @@ const concurrencies = list('BENCH_CONCURRENCY', [1, 4, 8]);
 const scheduleAgencies = num('BENCH_SCHEDULE_AGENCIES', 100);
 const scheduleConcurrency = list('BENCH_SCHEDULE_CONCURRENCY', [8, 4]);
 const scheduleHours = num('BENCH_SCHEDULE_HOURS', 3);
+
+const storeScale = () =>
+  measureStoreScale({
+    sizes: list('BENCH_STORE_SIZES', [100, 1_000]),
+    publisherAgencies: num('BENCH_PUBLISHER_AGENCIES', 1_000),
+    days: num('BENCH_PUBLISHER_DAYS', 90),
+    log,
+  });
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only === 'store') {
+  log('store at scale');
+  const store = await storeScale();
+  await writeFile(fileURLToPath(new URL('./results-store.json', import.meta.url)), `${JSON.stringify(store, null, 2)}\n`);
+  process.stdout.write(`${renderStoreScale(store)}\n`);
+  process.exit(0);
+} else if (only) {
+  throw new Error(`--only ${only}: unknown section (known: store)`);
+}
 
 const t0 = performance.now();
 const startedAt = new Date().toISOString();
@@ -153,7 +175,10 @@ const targets = [
   },
 ];
 
-const results: BenchResults = {
+log('5/5 store at scale: write units per round, publisher at 1,000 agencies');
+const store = await storeScale();
+
+const results: BenchResults & { store: typeof store } = {
   startedAt,
   machine: { cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   accuracy: { samples, cases },
@@ -166,8 +191,9 @@ const results: BenchResults = {
   writesPerAgency,
   cost,
   targets,
+  store,
   totalS: (performance.now() - t0) / 1000,
 };
 await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${render(results)}\n`);
+process.stdout.write(`${render(results)}\n${renderStoreScale(store)}\n`);
 process.exit(0);

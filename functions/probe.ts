@@ -82,8 +82,9 @@ async function runJob(e: FunctionEnv, deps: RunnerDeps, job: ProbeJob, capMs: nu
 
 /** The probe that completes the round invokes finalize (asynchronously); the deadline schedule is the fallback. */
 async function finalizeWhenLast(e: FunctionEnv, deps: RunnerDeps, at: string): Promise<void> {
-  const round = await deps.store.getRound(at);
-  if (!round || round.finishedAt || round.done.length < round.expected.length || !e.DVCWATCH_FINALIZE_FUNCTION) return;
+  // One GetItem of the round's counts: the last probe of the round triggers finalize.
+  const round = await deps.store.roundProgress(at);
+  if (!round || round.finishedAt || round.doneCount < round.expectedCount || !e.DVCWATCH_FINALIZE_FUNCTION) return;
   await lambda.send(
     new InvokeCommand({
       FunctionName: e.DVCWATCH_FINALIZE_FUNCTION,

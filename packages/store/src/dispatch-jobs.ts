@@ -29,6 +29,7 @@ export class DispatchJobs {
           Item: {
             pk: S(k.pk),
             sk: S(k.sk),
+            schemaVersion: N(1),
             state: S('claimed'),
             owner: S(owner),
             leaseUntil: N(now + leaseMs),
