@@ -4,10 +4,10 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { type Embedded, startDynalite, startSes } from '@dvcwatch/cli';
 import { ensureTable } from '@dvcwatch/store';
 import { type LocalS3, startLocalS3 } from '../integration/handlers/local-s3.js';
+import { startRefusingSes } from '../integration/helpers/ses-refusing-proxy.js';
 import type { BuiltApp, Locals } from './built-app.js';
 import { EventSourceMapping } from './event-source.js';
 import { LocalFunction, startLambdaApi } from './lambda-functions.js';
-import { startRefusingSes } from './ses-refusing-proxy.js';
 import { type QueueConfig, type SqsServer, startSqsServer } from './sqs-server.js';
 
 const ACCOUNT = '123456789012';
@@ -67,7 +67,7 @@ export async function startLocalCloud(
     startLocalS3([...buckets, REGISTRY_BUCKET]),
     startSqsServer(configs, o.scaleMs),
   ]);
-  const refusing = await startRefusingSes(ses.endpoint, o.refusedRecipient);
+  const refusing = await startRefusingSes(ses.endpoint, [o.refusedRecipient]);
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await ensureTable(dynamoClient, TABLE);
   dynamoClient.destroy();
