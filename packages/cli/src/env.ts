@@ -14,6 +14,8 @@ const Env = z.object({
   DVCWATCH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** The registry commands use without --registry (round, serve, replay, results, alerts). */
   DVCWATCH_REGISTRY: z.string().min(1).optional(),
+  // `lambda` runs Chromium as the probe Lambda does (single-process, one browser per page); `shared` is faster here.
+  DVCWATCH_BROWSER_MODEL: z.enum(['shared', 'lambda']).default('shared'),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   AWS_ENDPOINT_URL_SES: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),

@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_PROBE_TIMING } from './probe-budget.js';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import type { Vantage } from './vantage.js';
@@ -57,9 +58,7 @@ export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
  * functions change (see core/facts-refresh.ts). Provisional; the ministry itself evaluates once a year.
  */
 export const DEFAULT_PROBE: ProbeConfig = {
-  pageTimeoutMs: 20_000,
-  confirmAttempts: 2,
-  confirmDelayMs: 3_000,
+  ...DEFAULT_PROBE_TIMING,
   accessibility: true,
   checksEveryHours: 6,
 };

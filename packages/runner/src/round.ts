@@ -1,10 +1,10 @@
 import type { Agency, Result } from '@dvcwatch/core';
 import pLimit from 'p-limit';
+import { agencyJob } from './agency-job.js';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
-import { measureAgency } from './run-agency.js';
 
 /** Keeps results the store could not take, and gives them back when it returns (a local file spool). */
 export interface Spool {
@@ -46,11 +46,12 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
   await Promise.all(
     agencies.map((agency) =>
       limit(async () => {
-        const existing = await deps.store.getResult(agency.id, o.at).catch(() => null);
-        // An overlapping round for the same hour already measured this agency: keep its result.
-        const result = existing ?? (await measureAgency(deps, agency, o.at, o.probe));
-        if (!(await finishSafely(deps, agency, result, o.spool))) spooled++;
-        o.onResult?.(result, ++done, agencies.length);
+        // An overlapping round for the same hour already measured this agency: its result is kept.
+        const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, r, o.spool), {
+          measureWhenStoreUnreadable: true,
+        });
+        if (!job.recorded) spooled++;
+        o.onResult?.(job.result, ++done, agencies.length);
       }),
     ),
   );
