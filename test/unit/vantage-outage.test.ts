@@ -92,6 +92,38 @@ describe('the monitor-side outage guard', () => {
     ).toEqual(a);
   });
 
+  it("counts what the round's own vantage saw when another vantage reached the portal (a cable cut abroad)", () => {
+    const h = healthy(ids(6));
+    const geo = (id: string): Result => ({
+      ...r(id, 'blocked', 'geo'),
+      breaches: [],
+      breachDetails: [],
+      vantages: [
+        { id: 'sg', status: 'down', reason: 'timeout', at: AT },
+        { id: 'vn', status: 'up', reason: null, at: AT },
+      ],
+      vantageVerdict: 'geo',
+    });
+    const round = ids(6).map(geo);
+    const a = assessOutage(h, round, DEFAULT_OUTAGE);
+    expect(a).toMatchObject({ outage: true, failing: 6 });
+    expect(asVantageOutage(round[0]!)).toMatchObject({ status: 'error', observed: { status: 'down', reason: 'timeout' } });
+    // One portal refusing foreign traffic, the others fine: no outage, and it never counted as reachable.
+    expect(
+      assessOutage(
+        h,
+        [
+          geo('a0'),
+          ...ids(6)
+            .slice(1)
+            .map((id) => r(id, 'up')),
+        ],
+        DEFAULT_OUTAGE,
+      ).outage,
+    ).toBe(false);
+    expect(answered(geo('a0'))).toBe(false);
+  });
+
   it('starts once, carries the reference through a long outage, and ends once', () => {
     const all = ids(8);
     const up = (at: string) => all.map((id) => r(id, 'up', null, at));

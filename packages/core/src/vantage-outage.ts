@@ -19,8 +19,16 @@ export type OutageSettings = { [K in keyof typeof DEFAULT_OUTAGE]: number };
 /** Failures that happen below HTTP: the connection never carried an answer (DNS, connect, reset, timeout). */
 const NETWORK_REASONS: ReadonlySet<Reason> = new Set<Reason>(['dns', 'refused', 'reset', 'timeout', 'network']);
 
-/** What the probe saw, before any re-judging by the round. */
-const seen = (r: Result) => r.observed ?? { status: r.status, reason: r.reason };
+/**
+ * What the round's own (first) vantage saw, before any re-judging: a result other vantages turned into
+ * `blocked`/`geo` still failed from where the rounds run, and that is what tells the monitor's outage.
+ */
+const seen = (r: Result): { status: Result['status']; reason: Reason | null } => {
+  if (r.observed) return r.observed;
+  const first = r.vantages?.[0];
+  if (first?.status && r.vantageVerdict === 'geo') return { status: first.status, reason: first.reason };
+  return { status: r.status, reason: r.reason };
+};
 
 /** Whether the probe could not reach the portal at the network level. */
 export const failedAtNetwork = (r: Result): boolean => {
