@@ -80,7 +80,7 @@ export const CHECKS: readonly Check[] = [
     group: 'functions',
     weight: 4,
     source: 'QĐ 766/QĐ-TTg (2022): mức độ hài lòng (18 điểm)',
-    judge: homeLink(LABELS.satisfaction, 'mục đánh giá mức độ hài lòng'),
+    judge: homeLink(LABELS.satisfaction, 'mục đánh giá mức độ hài lòng', LABELS.satisfactionVague),
   },
   {
     id: 'help',

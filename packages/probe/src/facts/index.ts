@@ -1,10 +1,12 @@
 import { emptyFacts, type Facts, findLink, LABELS } from '@dvcwatch/core';
 import type { Page, Response } from 'playwright-core';
 import type { GuardOptions } from '../guard-policy.js';
+import { PageSessionError } from '../page-session.js';
 import type { PageSession } from '../session.js';
 import { gatherAxe } from './axe.js';
 import { gatherContrast, gatherFontSize } from './controls.js';
 import { collect, run, settle } from './dom.js';
+import { lookupWithoutLink, type Reached } from './lookup.js';
 import { gatherDossierLookup, gatherLogin, hrefOf } from './pages.js';
 import { HTTP_SUBRESOURCES, MOBILE } from './scripts.js';
 import { gatherSearch } from './search.js';
@@ -72,7 +74,7 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
       )
     : Promise.resolve();
 
-  let firstResult: string | null = null;
+  let fromSearch: { href: string | null; page: { url: string; text: string } | null } = { href: null, page: null };
   // One visit of the home page for everything read without leaving it; controls are clicked after the audit.
   await step('home', () =>
     open(input.homeUrl, async (page, response) => {
@@ -136,19 +138,25 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
       );
   }
   const tasks: (() => Promise<void>)[] = [];
-  // Search, then the first result's page as the procedure page (unless the registry names one).
+  // Search, then the procedure result's page as the procedure page (unless the registry names one).
   tasks.push(async () => {
     if (on('search'))
       await step('search', () =>
         open(o('search').url ?? input.homeUrl, async (page) => {
           await settle(page);
-          const { firstResultHref, ...search } = await gatherSearch(page, o('search').selector);
+          const { procedureHref, procedure, ...search } = await gatherSearch(page, o('search').selector);
           facts.search = search;
-          firstResult = firstResultHref;
+          fromSearch = { href: procedureHref, page: procedure };
         }),
       );
-    const procedureUrl = o('procedure-info').url ?? firstResult ?? input.formUrl;
-    if (on('procedure-info') && procedureUrl)
+    if (!on('procedure-info')) return;
+    const override = o('procedure-info').url;
+    if (!override && fromSearch.page) {
+      facts.procedureText = fromSearch.page.text;
+      return;
+    }
+    const procedureUrl = override ?? fromSearch.href ?? input.formUrl;
+    if (procedureUrl)
       await step('procedure', () =>
         open(procedureUrl, async (page) => {
           await settle(page);
@@ -161,14 +169,14 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     [
       'login-vneid',
       LABELS.login,
-      async (p: Page, onTarget: boolean) => {
+      async (p: Page, onTarget: Reached) => {
         facts.login = await gatherLogin(p, onTarget);
       },
     ],
     [
       'dossier-lookup',
       LABELS.dossierLookup,
-      async (p: Page, onTarget: boolean) => {
+      async (p: Page, onTarget: Reached) => {
         facts.dossierLookup = await gatherDossierLookup(p, onTarget, o('dossier-lookup').selector);
       },
     ],
@@ -176,9 +184,22 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     if (!on(id)) continue;
     const link = findLink(links, labels);
     const url = o(id).url ?? hrefOf(link?.link);
-    if (url || link) tasks.push(() => step(id, () => open(url ?? input.homeUrl, (p) => gather(p, url !== null))));
+    if (url || link)
+      tasks.push(() =>
+        step(id, async () => {
+          try {
+            await open(url ?? input.homeUrl, (p, r) => gather(p, url !== null ? { status: r?.status() ?? null } : null));
+          } catch (e) {
+            // The function's page would not open (another host refused, a network error): unknown, with why.
+            if (!(e instanceof PageSessionError) || !url) throw e;
+            const error = e.pageError.code;
+            if (id === 'login-vneid') facts.login = { url, text: null, links: [], error };
+            else facts.dossierLookup = { url, codeFieldFound: false, evidence: null, error };
+          }
+        }),
+      );
     else if (id === 'login-vneid') facts.login = { url: null, text: null, links: [] };
-    else facts.dossierLookup = { url: null, codeFieldFound: false, evidence: null };
+    else tasks.push(() => step(id, () => lookupWithoutLink(facts, open, input.homeUrl, links, o(id).selector)));
   }
   // The longest task starts first.
   if (on('three-clicks'))
