@@ -37,7 +37,8 @@ async function reach(
   };
   page.on('response', onResponse);
   try {
-    await found.locator.click({ timeout: 2_000 });
+    // A hover dropdown's entry is hidden until hovered: click it as a script would.
+    await found.locator.click({ timeout: 2_000 }).catch(() => found.locator.dispatchEvent('click'));
     await page.waitForLoadState('domcontentloaded', { timeout: 5_000 }).catch(() => undefined);
     await settle(page, 3_000);
   } finally {
