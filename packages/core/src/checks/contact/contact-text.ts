@@ -10,11 +10,23 @@ const LANDLINE_OR_MOBILE = /(?:\(\s*(?:\+?84|0)\d{1,3}\s*\)|(?:\+84[\s.-]?|\b0)\
 const HOTLINE = /\b1[89]00(?:[\s.-]?\d){4}(?:(?:[\s.-]?\d){2})?(?!\d)/;
 const tel = /tel:\s*(\+?[\d\s.-]{8,})/i;
 
+// Replayed history judges the same recorded home text thousands of times: remember the last answers (bounded).
+const memo = <T>(f: (s: string) => T, max = 256): ((s: string) => T) => {
+  const cache = new Map<string, T>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as T;
+    if (cache.size >= max) cache.clear();
+    const v = f(s);
+    cache.set(s, v);
+    return v;
+  };
+};
+
 /** The first phone number in `text`, or null. */
-export function findPhone(text: string): string | null {
+export const findPhone = memo((text: string): string | null => {
   const m = text.match(LANDLINE_OR_MOBILE) ?? text.match(HOTLINE) ?? text.match(tel);
   return m ? (m[1] ?? m[0]).trim() : null;
-}
+});
 
 const AT = String.raw`\s*(?:@|[([{]\s*(?:at|a còng|@)\s*[)\]}])\s*`;
 const DOT = String.raw`\s*(?:\.|[([{]\s*(?:dot|chấm)\s*[)\]}])\s*`;
@@ -24,8 +36,8 @@ const EMAIL = new RegExp(
 );
 
 /** The first email address in `text` (obfuscated forms written back as `a@b.c`), or null. */
-export function findEmail(text: string): string | null {
+export const findEmail = memo((text: string): string | null => {
   const m = text.match(EMAIL);
   if (!m) return null;
   return m[0].replace(new RegExp(AT, 'iu'), '@').replace(new RegExp(DOT, 'giu'), '.').trim();
-}
+});
