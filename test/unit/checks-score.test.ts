@@ -40,7 +40,7 @@ describe('catalogue weights', () => {
         'no-mixed-content',
       ].sort(),
     );
-    for (const c of CHECKS) expect(c.title.length > 0 && c.source.length > 0, c.id).toBe(true);
+    for (const c of CHECKS) expect(c.title.length > 0 && c.legalBasis.length > 0, c.id).toBe(true);
   });
 });
 

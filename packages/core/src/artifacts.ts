@@ -87,9 +87,19 @@ export interface Facts {
     /** Number of result-looking items seen after searching. */
     resultCount: number;
     evidence: string | null;
+    /** Why the results could not be read (their page answered an error or did not load): the verdict is unknown. */
+    error?: string | null;
   } | null;
-  login: { url: string | null; text: string | null; links: LinkFact[] } | null;
-  dossierLookup: { url: string | null; codeFieldFound: boolean; evidence: string | null } | null;
+  /** The login page reached from the home page; `error` when it did not load (another host, an error answer). */
+  login: { url: string | null; text: string | null; links: LinkFact[]; error?: string | null } | null;
+  /** `url` null: no lookup control; `error`: the lookup page did not load; `weak`: reached by a vague label. */
+  dossierLookup: {
+    url: string | null;
+    codeFieldFound: boolean;
+    evidence: string | null;
+    error?: string | null;
+    weak?: string | null;
+  } | null;
   threeClicks: { depth: number | null; path: string[]; pagesVisited: number } | null;
   fontSize: { control: string | null; beforePx: number | null; afterPx: number | null } | null;
   contrast: { control: string | null; changed: boolean; before: string | null; after: string | null } | null;

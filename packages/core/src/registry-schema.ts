@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_IDS, CHECKS } from './checks/catalogue.js';
 import { DEFAULT_ALERTS, DEFAULT_THRESHOLDS } from './thresholds.js';
 import { isLoopbackAddress } from './vantage.js';
 
@@ -52,6 +53,23 @@ export const CheckOverride = z.strictObject({
   skip: z.boolean().optional(),
 });
 
+/**
+ * Per-check overrides, keyed by the catalogue's ids: a mistyped id (`serch`) is an error, and so is a `url` or
+ * `selector` the check's gathering does not use (its `gather.overrides`).
+ */
+export const CheckOverrides = z.partialRecord(z.enum(CHECK_IDS), CheckOverride).superRefine((checks, ctx) => {
+  for (const [id, o] of Object.entries(checks)) {
+    const allowed: readonly string[] = CHECKS.find((c) => c.id === id)?.gather?.overrides ?? [];
+    for (const key of ['url', 'selector'] as const)
+      if (o?.[key] !== undefined && !allowed.includes(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [id, key],
+          message: `check "${id}" does not use a ${key}${allowed.length ? ` (it takes ${allowed.join(', ')})` : ' (only skip)'}`,
+        });
+  }
+});
+
 export const ProbeSettings = z.strictObject({
   pageTimeoutMs: z.number().int().min(1_000).max(120_000).optional(),
   confirmAttempts: z.number().int().min(0).max(2).optional(),
@@ -87,7 +105,7 @@ export const Agency = z.strictObject({
   thresholds: ThresholdsInput.optional(),
   alerts: AlertsInput.optional(),
   maintenance: z.array(Maintenance).default([]),
-  checks: z.record(z.string(), CheckOverride).optional(),
+  checks: CheckOverrides.optional(),
 });
 
 /** A vantage (core/vantage.ts). `egress` binds a loopback source address: local runs only. */

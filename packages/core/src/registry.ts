@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { CHECK_IDS } from './checks/catalogue.js';
 import { DEFAULT_PROBE_TIMING } from './probe-budget.js';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -143,6 +144,8 @@ export function parseRegistry(text: string, file: string): Registry {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys' && issue.path.at(-1) === 'checks')
+    return issue.keys.map((k) => `unknown check id "${k}"${suggestCheck(k)}`).join('; ');
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}${issue.input === undefined ? ' (missing)' : ''}`;
   return issue.message;
@@ -164,4 +167,23 @@ function resolve(input: RegistryInputT): Registry {
       alerts: { ...DEFAULT_ALERTS, ...d.alerts, ...a.alerts },
     })),
   };
+}
+
+/** `(did you mean "search"?)` for a check id one or two edits away from a catalogue id, else the list of ids. */
+function suggestCheck(id: string): string {
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0]!;
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = d[j]!;
+        d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return d[b.length]!;
+  };
+  const near = CHECK_IDS.find((c) => distance(id, c) <= 2);
+  return near ? ` (did you mean "${near}"?)` : ` (check ids: ${CHECK_IDS.join(', ')})`;
 }

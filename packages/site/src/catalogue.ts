@@ -10,7 +10,10 @@ export interface SiteCheck {
 }
 
 /** Checks to show: core's catalogue in its order, then any other id seen in results (sorted, titled by id). */
-export function siteChecks(latest: readonly Result[], catalogue: readonly SiteCheck[] = CHECKS): SiteCheck[] {
+export function siteChecks(
+  latest: readonly Result[],
+  catalogue: readonly SiteCheck[] = CHECKS.map((c) => ({ ...c, source: c.legalBasis })),
+): SiteCheck[] {
   const known = new Set(catalogue.map((c) => c.id));
   const seen = new Set<string>();
   for (const r of latest) for (const c of r.checks) if (!known.has(c.id)) seen.add(c.id);

@@ -1,6 +1,6 @@
-export { CHECK_IDS, CHECKS, judgeChecks } from './catalogue.js';
+export { CHECK_IDS, CHECKS, type Check, type CheckId, isCheckId, judgeChecks, neededFacts } from './catalogue.js';
+export { type CheckDefinition, defineCheck, FACT_COSTS, type FactCost, type FactKey, type Need, need } from './define.js';
 export { describeLink, findLink } from './find.js';
-export { TLS_MIN_DAYS } from './judges-security.js';
 export { LABELS, SEARCH_INPUT_HINTS } from './labels.js';
 export {
   type Grade,
@@ -11,4 +11,5 @@ export {
   scoreChecks,
   scorePerformance,
 } from './score.js';
-export { type Check, type CheckGroup, GROUP_WEIGHTS, type JudgeContext, type Judgement } from './types.js';
+export { TLS_MIN_DAYS } from './tls-valid/index.js';
+export { type CheckGroup, GROUP_WEIGHTS, type JudgeContext, type Judgement } from './types.js';

@@ -11,8 +11,10 @@ export const LABELS = {
   dossierLookup: ['Tra cứu hồ sơ', 'Tra cứu kết quả', 'Tra cứu tình trạng hồ sơ', 'Tra cứu tiến độ'],
   dossierCode: ['Mã hồ sơ', 'Số biên nhận', 'Mã biên nhận', 'Số hồ sơ'],
   onlinePayment: ['Thanh toán trực tuyến', 'Thanh toán phí, lệ phí', 'Thanh toán phí lệ phí', 'Thanh toán'],
-  feedback: ['Phản ánh, kiến nghị', 'Phản ánh kiến nghị', 'Phản ánh', 'Kiến nghị', 'Góp ý'],
-  satisfaction: ['Đánh giá mức độ hài lòng', 'Đánh giá sự hài lòng', 'Mức độ hài lòng', 'Đánh giá hài lòng'],
+  feedback: ['Phản ánh, kiến nghị', 'Phản ánh kiến nghị', 'Phản ánh', 'Kiến nghị', 'PAKN', 'Góp ý'],
+  satisfaction: ['Đánh giá mức độ hài lòng', 'Đánh giá sự hài lòng', 'Mức độ hài lòng', 'Đánh giá hài lòng', 'Hài lòng'],
+  /** A bare "ĐÁNH GIÁ" menu item: a rating of what is not said (judged unknown, never a guessed fail). */
+  satisfactionVague: ['Đánh giá'],
   help: ['Hướng dẫn', 'Hỏi đáp', 'Câu hỏi thường gặp', 'Trợ giúp'],
   index766: [
     'Kết quả đánh giá Bộ chỉ số phục vụ người dân và doanh nghiệp',
@@ -30,7 +32,7 @@ export const LABELS = {
     'Privacy policy',
   ],
   contactAddress: ['Địa chỉ', 'Trụ sở'],
-  contactPhone: ['Điện thoại', 'Tel', 'Hotline', 'Đường dây nóng'],
+  contactPhone: ['Điện thoại', 'Tel', 'Hotline', 'Đường dây nóng', 'Tổng đài'],
   fontLarger: ['A+', 'Tăng cỡ chữ', 'Phóng to chữ', 'Cỡ chữ lớn'],
   contrast: ['Tăng tương phản', 'Độ tương phản', 'Tương phản cao', 'High contrast'],
   /** A submission entry: the online service of a procedure (Circular 32/2017/TT-BTTTT, three clicks). */

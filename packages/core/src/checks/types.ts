@@ -1,4 +1,4 @@
-import type { Facts, PageArtifacts } from '../artifacts.js';
+import type { PageArtifacts } from '../artifacts.js';
 import type { CheckStatus } from '../result.js';
 
 /** Groups of QĐ 473/QĐ-BTTTT (3 April 2024), each with its share of the 100 points. */
@@ -25,16 +25,6 @@ export interface Judgement {
   status: CheckStatus;
   /** What was found (matched text and URL), or what was looked for. Vietnamese, portal text unescaped. */
   evidence: string;
-}
-
-/** One check of the catalogue: stable id, Vietnamese title, group, points, and its legal or official source. */
-export interface Check {
-  id: string;
-  title: string;
-  group: CheckGroup;
-  weight: number;
-  source: string;
-  judge: (facts: Facts, ctx: JudgeContext) => Judgement;
 }
 
 export const pass = (evidence: string): Judgement => ({ status: 'pass', evidence });

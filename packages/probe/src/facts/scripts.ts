@@ -12,7 +12,9 @@ export const COLLECT = String.raw`(o) => {
   const links = [];
   for (const el of els) {
     if (links.length >= o.maxLinks) break;
-    const t = clean(el.innerText || el.textContent || el.value || '').slice(0, 200);
+    // A link that is only an image (a flag for English) is named by the image's alt text.
+    const alt = Array.from(el.querySelectorAll('img[alt]')).map((i) => i.getAttribute('alt')).join(' ');
+    const t = clean(el.innerText || el.textContent || el.value || alt || '').slice(0, 200);
     const raw = el.getAttribute('href');
     const href = raw && !/^(javascript:|#$)/i.test(raw) && typeof el.href === 'string' ? el.href : null;
     const aria = el.getAttribute('aria-label');
