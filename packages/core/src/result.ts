@@ -1,4 +1,5 @@
 import type { PageArtifacts } from './artifacts.js';
+import type { Cause } from './causes.js';
 
 /** The closed set of statuses. `error` means the monitor itself failed and is never blamed on the agency. */
 export const STATUSES = ['up', 'degraded', 'down', 'blocked', 'consolidated', 'error'] as const;
@@ -67,6 +68,8 @@ export interface Result {
   pages: { home: PageResult | null; form: PageResult | null };
   /** Earlier attempts at a page that failed or breached before the confirmation re-probe (kept as evidence). */
   retries?: ({ page: 'home' | 'form' } & PageResult)[];
+  /** What made the pages slow or will soon break the portal: at most 3, most costly first (causes.ts). */
+  causes?: Cause[];
   /** Names of breached thresholds, e.g. `home.lcpMs`. */
   breaches: string[];
   breachDetails: Breach[];
