@@ -15,6 +15,7 @@ import { page } from '../layout.js';
 import { type AgencyView, HISTORY_DAYS, type SiteModel } from '../model.js';
 import { replayedIncident, replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
+import { causesSection } from './agency-causes.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
 
 function summary(m: SiteModel, v: AgencyView): string {
@@ -164,6 +165,8 @@ ${v.agency.placeholderContact ? '<p class="muted small">Địa chỉ email ngư�
 ${summary(m, v)}
 <h2>Vượt ngưỡng</h2>
 ${breaches(r)}
+<h2>Nguyên nhân cần khắc phục</h2>
+${causesSection(r)}
 <h2>Điểm theo nhóm</h2>
 ${groups(r)}
 <h2>Thời gian tải</h2>
