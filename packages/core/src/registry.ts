@@ -25,6 +25,7 @@ export interface ProbeConfig {
   confirmDelayMs: number;
   accessibility: boolean;
   checksEveryHours: number;
+  labRunsPerDay: number;
 }
 
 /** An agency with every default resolved. */
@@ -59,6 +60,8 @@ export const DEFAULT_PROBE: ProbeConfig = {
   confirmDelayMs: 3_000,
   accessibility: true,
   checksEveryHours: 6,
+  // Issue 15: "a few times a day"; peers tame Lighthouse's variance with 3–5 runs and the median (DOMAIN.md).
+  labRunsPerDay: 3,
 };
 
 /** `agencies[12].head.email` from a zod/yaml path. */

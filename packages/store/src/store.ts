@@ -17,6 +17,7 @@ import {
 } from '@dvcwatch/core';
 import { ConflictError, isConditionFailed } from './errors.js';
 import { type Key, keys } from './keys.js';
+import { LabDayRepo } from './lab-days.js';
 import { MonitorHealthRepo } from './monitor-health.js';
 
 type Item = Record<string, AttributeValue>;
@@ -122,6 +123,11 @@ export class Store {
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );
+  }
+
+  /** Ministry-profile runs per agency and day. */
+  get labDays(): LabDayRepo {
+    return new LabDayRepo(this.client, this.table);
   }
 
   /** The monitor's own network health record (the outage guard's state). */
