@@ -3,6 +3,7 @@ export * from './deps.js';
 export * from './digest.js';
 export * from './finalize.js';
 export * from './finish.js';
+export * from './lab-round.js';
 export * from './log.js';
 export * from './ops-email.js';
 export * from './outage-email.js';

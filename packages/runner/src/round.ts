@@ -1,8 +1,9 @@
-import type { Agency, Result } from '@dvcwatch/core';
+import type { Agency, LabSummary, Result } from '@dvcwatch/core';
 import pLimit from 'p-limit';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
+import { type LabRoundOptions, runLabPhase } from './lab-round.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
 import { measureAgency } from './run-agency.js';
 
@@ -20,6 +21,8 @@ export interface RoundOptions {
   probe: ProbeAgencyOptions;
   spool: Spool | null;
   now: () => string;
+  /** The ministry profile (Lighthouse mobile), run before the hourly probes for due agencies; absent: not run. */
+  lab?: LabRoundOptions | null;
   /** Called as each agency finishes (progress line). */
   onResult?: (r: Result, done: number, total: number) => void;
 }
@@ -40,6 +43,7 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
     .catch((e: unknown) =>
       deps.log.warn('could not record the round start; results will be spooled if the store stays away', { error: String(e) }),
     );
+  const labs = o.lab ? await runLabPhase(deps, o.lab, agencies, o.at) : new Map<string, LabSummary | null>();
   const limit = pLimit(Math.max(1, o.concurrency));
   let done = 0;
   let spooled = 0;
@@ -48,7 +52,9 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
       limit(async () => {
         const existing = await deps.store.getResult(agency.id, o.at).catch(() => null);
         // An overlapping round for the same hour already measured this agency: keep its result.
-        const result = existing ?? (await measureAgency(deps, agency, o.at, o.probe));
+        const measured = existing ?? (await measureAgency(deps, agency, o.at, o.probe));
+        // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
+        const result = !existing && labs.has(agency.id) ? { ...measured, lab: labs.get(agency.id) ?? null } : measured;
         if (!(await finishSafely(deps, agency, result, o.spool))) spooled++;
         o.onResult?.(result, ++done, agencies.length);
       }),

@@ -22,13 +22,15 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
   const toDay = vnDay(o.generatedAt);
   const per = await Promise.all(
     registry.agencies.map(async (a) => {
-      const [recent, daily, incidents] = await Promise.all([
+      const [recent, daily, incidents, lab] = await Promise.all([
         store.results(a.id, since48h, o.generatedAt),
         store.days(a.id, fromDay, toDay),
         store.incidents(a.id),
+        // The ministry profile: the last 7 days (the "at risk" window) and the latest day measured.
+        store.labDays.days(a.id, vnDay(new Date(now - 13 * 86_400_000).toISOString()), toDay),
       ]);
       const latest: Result | null = recent.at(-1) ?? (await store.latestResult(a.id));
-      return { latest, recent, daily, incidents: incidents.map((i) => ({ ...i, agencyId: a.id })) };
+      return { latest, recent, daily, lab, incidents: incidents.map((i) => ({ ...i, agencyId: a.id })) };
     }),
   );
   return {
@@ -38,6 +40,7 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
     recent: per.flatMap((p) => p.recent),
     daily: per.flatMap((p) => p.daily),
     incidents: per.flatMap((p) => p.incidents),
+    lab: per.flatMap((p) => p.lab),
     probeLocation: o.probeLocation,
     profile: o.profile,
   };

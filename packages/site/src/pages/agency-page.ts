@@ -17,6 +17,7 @@ import { replayedIncident, replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
 import { causesSection } from './agency-causes.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
+import { labSection } from './agency-lab.js';
 
 function summary(m: SiteModel, v: AgencyView): string {
   const r = v.latest;
@@ -167,6 +168,7 @@ ${summary(m, v)}
 ${breaches(r)}
 <h2>Nguyên nhân cần khắc phục</h2>
 ${causesSection(r)}
+${labSection(v)}
 <h2>Điểm theo nhóm</h2>
 ${groups(r)}
 <h2>Thời gian tải</h2>
