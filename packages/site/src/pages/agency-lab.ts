@@ -41,20 +41,20 @@ export function riskText(v: AgencyView): string {
   return `Có nguy cơ không đạt khi Bộ đánh giá: ${list.join('; ')}`;
 }
 
-const value = (k: LabMetricName, v: number | null | undefined) => (v == null ? '—' : secs(v));
+const value = (v: number | null | undefined) => (v == null ? '—' : secs(v));
 
 const cell = (m: LabMetrics | null, k: LabMetricName): string => {
   if (!m) return '<td>—</td>';
   const s = labVerdict(m)[k];
   const l = CHECK_STATUS_LABELS[s];
-  return `<td class="st c-${s[0]}">${value(k, m[k])} <span aria-hidden="true">${l.symbol}</span> ${l.label}</td>`;
+  return `<td class="st c-${s[0]}">${value(m[k])} <span aria-hidden="true">${l.symbol}</span> ${l.label}</td>`;
 };
 
 /** The hourly probe's own number for a criterion (desktop, unthrottled): Speed Index is a lab-only metric. */
 const hourly = (r: Result | null, k: LabMetricName): string => {
   const h = r?.pages.home;
   const v = k === 'fcpMs' ? h?.fcpMs : k === 'lcpMs' ? h?.lcpMs : k === 'tbtMs' ? h?.tbtMs : null;
-  return k === 'speedIndexMs' ? '<td class="muted">không đo</td>' : `<td>${value(k, v)}</td>`;
+  return k === 'speedIndexMs' ? '<td class="muted">không đo</td>' : `<td>${value(v)}</td>`;
 };
 
 /** The ministry-profile section of the agency page: numbers beside the hourly ones, thresholds, pass/fail, profile. */
