@@ -9,6 +9,8 @@ export interface LabRoundOptions {
   /** Lighthouse runs per page in this round (default 1; the day's median gathers the runs of the day). */
   runs?: number;
   onAgency?: (agencyId: string, summary: LabSummary | null) => void;
+  /** Whether there is time to start another agency (a Lambda's remaining time); default: always. */
+  hasTime?: () => boolean;
 }
 
 /**
@@ -28,6 +30,10 @@ export async function runLabPhase(
   const day = vnDay(at);
   for (const agency of agencies) {
     if (o.mode === 'schedule' && !labDue(agency.id, at, perDay)) continue;
+    if (o.hasTime && !o.hasTime()) {
+      deps.log.warn('lab: no time left for this agency this hour', { agencyId: agency.id, at });
+      continue;
+    }
     const pages: ['home' | 'form', string][] = [['home', agency.portal.home]];
     if (agency.portal.form) pages.push(['form', agency.portal.form]);
     let stored: LabDay | null = await deps.store.labDays.get(agency.id, day).catch(() => null);

@@ -23,7 +23,7 @@ const freePort = () =>
 
 /**
  * Launches the probe's own Chromium build (@sparticuz/chromium) for Lighthouse: a DevTools port (Lighthouse drives
- * Chrome over CDP and opens its own tab, so not `--single-process`), every request through the guard proxy
+ * Chrome over CDP and opens its own tab; the package's own arguments otherwise, `--single-process` included), every request through the guard proxy
  * (`--proxy-server`, loopback included: `<-loopback>` removes Chromium's implicit bypass, as Playwright does),
  * and a throwaway profile.
  */
@@ -37,7 +37,9 @@ export async function launchLabChrome(opts: {
   const profile = await mkdtemp(join(tmpdir(), 'dvcwatch-lab-'));
   const base = opts.args ?? chromium.args;
   const args = [
-    ...base.filter((a) => a !== '--single-process' && a !== '--disable-web-security' && a !== '--allow-running-insecure-content'),
+    // `--single-process` stays (Lambda needs it; Lighthouse was measured working with it); the other two would make
+    // a portal behave unlike it does for a citizen (no CORS, mixed content allowed), as in the hourly probe.
+    ...base.filter((a) => a !== '--disable-web-security' && a !== '--allow-running-insecure-content'),
     `--proxy-server=${opts.proxyServer}`,
     '--proxy-bypass-list=<-loopback>',
     '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
