@@ -39,6 +39,8 @@ export interface LabRun {
   metrics: LabMetrics | null;
   /** Why the page gave no numbers (Lighthouse's runtimeError code, a guard refusal, a timeout). */
   error: string | null;
+  /** Metrics Lighthouse could not compute in a run that gave others (audit id: its error message). */
+  warnings?: string[];
   durationMs: number;
 }
 

@@ -126,6 +126,26 @@ export interface RawDiagnosis {
 }
 
 /**
+ * What made the page slow, from the browser's own entries (no request): the LCP element, the largest, slowest and
+ * render-blocking resources (top few), and long-animation-frame scripts. Its own expression so the benchmark can
+ * time it alone (bench/lab-bench.ts).
+ */
+export const diagnosisExpression = `(() => {
+  try {
+    const m = typeof window.__dvcwatchMetrics === 'function' ? window.__dvcwatchMetrics() : null;
+    const all = performance.getEntriesByType('resource');
+    const row = (e) => [e.name.slice(0, 300), e.initiatorType, e.encodedBodySize || e.transferSize || 0, Math.round(e.startTime), Math.round(e.responseEnd || e.startTime + e.duration), e.renderBlockingStatus === 'blocking'];
+    const lcpUrl = m && m.lcpEl ? m.lcpEl.url : null;
+    const bySize = all.slice().sort((a, b) => (b.encodedBodySize || b.transferSize) - (a.encodedBodySize || a.transferSize)).slice(0, 3);
+    const bySlow = all.slice().sort((a, b) => b.duration - a.duration).slice(0, 3);
+    const keep = new Set([...bySize, ...bySlow, ...all.filter((e) => e.renderBlockingStatus === 'blocking').slice(0, 10), ...all.filter((e) => e.name === lcpUrl).slice(0, 1)]);
+    let total = 0;
+    for (const e of all) total += e.encodedBodySize || e.transferSize || 0;
+    return { lcpEl: m ? m.lcpEl : null, resources: [...keep].map(row), resourceCount: all.length, totalBytes: total, loaf: m ? m.loaf.slice() : [] };
+  } catch { return null; }
+})()`;
+
+/**
  * Evaluated after settling: Navigation Timing, paint timing, the init script's observations, the title, and
  * captcha/WAF markers. Text markers count only on short pages: many portals show a captcha on
  * an ordinary feedback form, which is not a challenge.
@@ -149,18 +169,6 @@ export const readScript = `(() => {
     title: document.title,
     blockedPopups: typeof window.__dvcwatchPopups === 'number' ? window.__dvcwatchPopups : 0,
     challenge: !!marker || (text.length < 3000 && words.test(text)),
-    diag: (() => {
-      try {
-        const all = performance.getEntriesByType('resource');
-        const row = (e) => [e.name.slice(0, 300), e.initiatorType, e.encodedBodySize || e.transferSize || 0, Math.round(e.startTime), Math.round(e.responseEnd || e.startTime + e.duration), e.renderBlockingStatus === 'blocking'];
-        const lcpUrl = m && m.lcpEl ? m.lcpEl.url : null;
-        const bySize = all.slice().sort((a, b) => (b.encodedBodySize || b.transferSize) - (a.encodedBodySize || a.transferSize)).slice(0, 3);
-        const bySlow = all.slice().sort((a, b) => b.duration - a.duration).slice(0, 3);
-        const keep = new Set([...bySize, ...bySlow, ...all.filter((e) => e.renderBlockingStatus === 'blocking').slice(0, 10), ...all.filter((e) => e.name === lcpUrl).slice(0, 1)]);
-        let total = 0;
-        for (const e of all) total += e.encodedBodySize || e.transferSize || 0;
-        return { lcpEl: m ? m.lcpEl : null, resources: [...keep].map(row), resourceCount: all.length, totalBytes: total, loaf: m ? m.loaf.slice() : [] };
-      } catch { return null; }
-    })(),
+    diag: ${diagnosisExpression},
   };
 })()`;

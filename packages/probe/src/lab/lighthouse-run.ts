@@ -34,6 +34,14 @@ const metric = (lhr: Lhr, id: string): number | null => {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
 
+const METRIC_AUDITS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'speed-index',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+];
+
 /** The run's numbers from a Lighthouse result, or null when Lighthouse could not measure the page. */
 export const metricsOf = (lhr: Lhr): LabMetrics | null => {
   if (lhr.runtimeError) return null;
@@ -144,6 +152,10 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
         if (!lhr) return failed('lighthouse: no result');
         version = lhr.lighthouseVersion;
         const metrics = metricsOf(lhr);
+        const warnings = METRIC_AUDITS.flatMap((id) => {
+          const msg = lhr.audits[id]?.errorMessage;
+          return msg ? [`${id}: ${msg.slice(0, 160)}`] : [];
+        });
         return {
           page,
           url,
@@ -155,6 +167,7 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
           metrics,
           // The guard's own reason when it refused the page (or the upstream failure it saw), else Lighthouse's.
           error: metrics ? null : (guardReason(proxy.events.slice(seen), url) ?? lhr.runtimeError?.code ?? 'NO_METRICS'),
+          ...(warnings.length ? { warnings } : {}),
           durationMs: Math.round(performance.now() - started),
         };
       } catch (e) {
