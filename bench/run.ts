@@ -4,7 +4,8 @@
  * Knobs (environment): BENCH_REPS (accuracy repetitions, ≥ 5), BENCH_LH_RUNS, BENCH_ROUND_CAP_S (longest round
  * actually run; longer ones are extrapolated), BENCH_SIZES, BENCH_CONCURRENCY (comma lists) for rounds that run the
  * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
- * hourly schedule as it runs (catalogue per agency every `checksEveryHours`).
+ * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_LAB_RUNS for the ministry-profile
+ * section (also alone: `npm run bench:lab`).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { DEFAULT_PROBE } from '@dvcwatch/core';
 import { createProber, DEFAULT_LIMITS } from '@dvcwatch/probe';
 import { measureAccuracy, summarise } from './accuracy.js';
 import { monthlyCost, PRICES, timeSiteBuild } from './cost.js';
+import { measureLab, renderLab } from './lab-bench.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
 import { type BenchResults, render } from './report.js';
@@ -26,6 +28,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const reps = Math.max(5, num('BENCH_REPS', 5));
 const lhRuns = num('BENCH_LH_RUNS', 2);
+const labRuns = num('BENCH_LAB_RUNS', 3);
 const capS = num('BENCH_ROUND_CAP_S', 150);
 const sizes = list('BENCH_SIZES', [10, 50, 100]);
 const concurrencies = list('BENCH_CONCURRENCY', [1, 4, 8]);
@@ -168,6 +171,11 @@ const results: BenchResults = {
   targets,
   totalS: (performance.now() - t0) / 1000,
 };
-await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${render(results)}\n`);
+log(`5/5 ministry profile (Lighthouse mobile) vs Lighthouse CLI: 4 pages × ${labRuns} runs each`);
+const lab = await measureLab(labRuns, log);
+await writeFile(
+  fileURLToPath(new URL('./results.json', import.meta.url)),
+  `${JSON.stringify({ ...results, lab, totalS: (performance.now() - t0) / 1000 }, null, 2)}\n`,
+);
+process.stdout.write(`${render(results)}\n\n${renderLab(lab)}\n`);
 process.exit(0);
