@@ -6,6 +6,7 @@ import {
   type LabDay,
   type LabMetrics,
   type LabRun,
+  labCauses,
   labDue,
   labHours,
   labRisks,
@@ -113,5 +114,27 @@ describe('ministry profile: schedule', () => {
     expect(labDue('ha-tinh', utc((first ?? 0) - 1, 57), 3)).toBe(true);
     expect(labDue('ha-tinh', utc((first ?? 0) + 1), 3)).toBe(false);
     expect(labDue('ha-tinh', utc(20), 3)).toBe(false);
+  });
+});
+
+describe("ministry profile: Lighthouse's diagnostics in plain Vietnamese", () => {
+  it('orders by time saved, words each kind with vi-VN numbers, and drops kinds it does not know', () => {
+    const texts = labCauses([
+      { id: 'unused-javascript', savingsMs: 450, savingsBytes: 812_000, value: null, url: 'https://x.gov.vn/js/vendor.js?v=3' },
+      { id: 'server-response-time', savingsMs: null, savingsBytes: null, value: 2_340, url: null },
+      {
+        id: 'uses-optimized-images',
+        savingsMs: 1_200,
+        savingsBytes: 3_100_000,
+        value: null,
+        url: 'https://x.gov.vn/img/banner.jpg',
+      },
+      { id: 'bootup-time', savingsMs: 9_000, savingsBytes: null, value: null, url: null },
+    ]);
+    expect(texts).toEqual([
+      'Máy chủ phản hồi tài liệu chính mất 2,3 s',
+      'Ảnh chưa tối ưu, có thể nhanh hơn 1,2 s: /img/banner.jpg',
+      'JavaScript không dùng đến, có thể nhanh hơn 0,5 s: /js/vendor.js?v=3',
+    ]);
   });
 });

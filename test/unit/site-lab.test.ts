@@ -25,6 +25,9 @@ const labDay = (agencyId: string, day: string, lcpMs: number): LabDay => ({
       settings,
       metrics: { fcpMs: 1_800, lcpMs, speedIndexMs: 3_000, tbtMs: 250, cls: 0, score: 80 },
       error: null,
+      opportunities: [
+        { id: 'render-blocking-resources', savingsMs: 900, savingsBytes: null, value: null, url: 'https://x.gov.vn/<b>.css' },
+      ],
       durationMs: 12_000,
     },
   ],
@@ -49,6 +52,9 @@ describe('site: the ministry profile', () => {
     expect(pageA).toContain('⚠ Có nguy cơ không đạt khi Bộ đánh giá: Hiển thị nội dung chính (LCP) trang chủ (3/7 ngày).');
     expect(pageA).toContain('<td class="st c-f">5,2 s <span aria-hidden="true">✗</span> Không đạt</td>');
     expect(files.get(`agency/${b}.html`)).not.toContain('Có nguy cơ');
+    expect(pageA).toContain(
+      '<ul id="bo-goi-y"><li class="evidence">Tệp chặn hiển thị, có thể nhanh hơn 0,9 s: /%3Cb%3E.css</li></ul>',
+    );
     const matrix = files.get('matrix.html') ?? '';
     expect(matrix).toContain(`<td class=c-f><a href="agency/${a}.html#bo">✗ Không đạt · ⚠ nguy cơ</a>`);
     expect(matrix).toContain(`<td class=c-f><a href="agency/${b}.html#bo">✗ Không đạt</a>`);

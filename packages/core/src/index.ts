@@ -12,6 +12,7 @@ export * from './facts-refresh.js';
 export * from './html.js';
 export * from './incident.js';
 export * from './lab.js';
+export * from './lab-causes.js';
 export * from './lab-schedule.js';
 export * from './lab-thresholds.js';
 export * from './maintenance.js';

@@ -25,6 +25,17 @@ export interface LabSettings {
   screen: { width: number; height: number; deviceScaleFactor: number } | null;
 }
 
+/** A Lighthouse diagnostic audit that did not pass: its id, estimated savings, value and worst item. */
+export interface LabOpportunity {
+  /** e.g. `server-response-time`, `render-blocking-resources`, `uses-optimized-images`, `unused-javascript`. */
+  id: string;
+  savingsMs: number | null;
+  savingsBytes: number | null;
+  /** The audit's numeric value (ms for server response time, bytes for total byte weight). */
+  value: number | null;
+  url: string | null;
+}
+
 /** One Lighthouse run of one page. */
 export interface LabRun {
   page: 'home' | 'form';
@@ -39,6 +50,8 @@ export interface LabRun {
   metrics: LabMetrics | null;
   /** Why the page gave no numbers (Lighthouse's runtimeError code, a guard refusal, a timeout). */
   error: string | null;
+  /** Lighthouse's own diagnostics that failed in this run (what to fix, as Lighthouse sees it), at most 6. */
+  opportunities?: LabOpportunity[];
   /** Metrics Lighthouse could not compute in a run that gave others (audit id: its error message). */
   warnings?: string[];
   durationMs: number;
@@ -66,6 +79,8 @@ export interface LabSummary {
   form: LabMetrics | null;
   /** Why a page is null: the latest failed run's reason; null when the page has numbers or was not measured. */
   errors: { home: string | null; form: string | null };
+  /** Lighthouse's diagnostics of the latest run of each page that gave numbers. */
+  opportunities?: { home: LabOpportunity[]; form: LabOpportunity[] };
 }
 
 /** Adds a run to its day (pure; a run of the same page at the same time is not added twice). */
@@ -124,8 +139,15 @@ export function labSummary(day: LabDay | null): LabSummary | null {
     home: medianMetrics(of('home')),
     form: medianMetrics(of('form')),
     errors: { home: reason('home'), form: reason('form') },
+    opportunities: { home: latestOpportunities(of('home')), form: latestOpportunities(of('form')) },
   };
 }
+
+const latestOpportunities = (runs: readonly LabRun[]): LabOpportunity[] =>
+  [...runs]
+    .filter((r) => r.metrics !== null)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1)?.opportunities ?? [];
 
 export type LabVerdict = Record<LabMetricName, 'pass' | 'fail' | 'unknown'>;
 

@@ -1,4 +1,4 @@
-import type { LabMetrics, LabRun, LabSettings } from '@dvcwatch/core';
+import type { LabMetrics, LabOpportunity, LabRun, LabSettings } from '@dvcwatch/core';
 import lighthouse from 'lighthouse';
 import { type GuardEvent, startGuardProxy } from '../guard.js';
 import type { GuardOptions } from '../guard-policy.js';
@@ -33,6 +33,38 @@ const metric = (lhr: Lhr, id: string): number | null => {
   const v = lhr.audits[id]?.numericValue;
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
+
+/** Lighthouse diagnostics that name what to fix (the list: server, blocking files, images, unused JS, weight). */
+const DIAGNOSTIC_AUDITS = [
+  'server-response-time',
+  'render-blocking-resources',
+  'uses-optimized-images',
+  'modern-image-formats',
+  'uses-responsive-images',
+  'unused-javascript',
+  'total-byte-weight',
+];
+
+type Details = { overallSavingsMs?: number; overallSavingsBytes?: number; items?: { url?: unknown }[] };
+
+/** The diagnostics that did not pass (score under 0.9), with savings and their worst item. */
+export const opportunitiesOf = (lhr: Lhr): LabOpportunity[] =>
+  DIAGNOSTIC_AUDITS.flatMap((id) => {
+    const a = lhr.audits[id];
+    if (!a || a.score === null || a.score >= 0.9) return [];
+    const d = (a.details ?? {}) as Details;
+    const url = d.items?.find((i) => typeof i.url === 'string')?.url;
+    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null);
+    return [
+      {
+        id,
+        savingsMs: n(d.overallSavingsMs) || null,
+        savingsBytes: n(d.overallSavingsBytes) || null,
+        value: n(a.numericValue),
+        url: typeof url === 'string' ? url.slice(0, 300) : null,
+      },
+    ];
+  });
 
 const METRIC_AUDITS = [
   'first-contentful-paint',
@@ -167,6 +199,7 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
           metrics,
           // The guard's own reason when it refused the page (or the upstream failure it saw), else Lighthouse's.
           error: metrics ? null : (guardReason(proxy.events.slice(seen), url) ?? lhr.runtimeError?.code ?? 'NO_METRICS'),
+          ...(metrics ? { opportunities: opportunitiesOf(lhr) } : {}),
           ...(warnings.length ? { warnings } : {}),
           durationMs: Math.round(performance.now() - started),
         };

@@ -7,6 +7,7 @@ import {
   type LabMetricName,
   type LabMetrics,
   type LabSummary,
+  labCauses,
   labVerdict,
   type Result,
 } from '@dvcwatch/core';
@@ -72,10 +73,16 @@ ${risk ? `<p class="risk" id="nguy-co"><strong>⚠ ${esc(risk)}.</strong> Lãnh 
     .filter((p) => s.errors[p])
     .map((p) => `<li>${esc(`Không đo được ${PAGE_VI[p]}: ${s.errors[p]}`)}</li>`)
     .join('');
+  const advice = (['home', 'form'] as const).flatMap((p) =>
+    labCauses(s.opportunities?.[p] ?? []).map(
+      (t) => `<li class="evidence">${esc(`${p === 'form' ? 'Trang biểu mẫu: ' : ''}${t}`)}</li>`,
+    ),
+  );
   const score = (m: LabMetrics | null) => (m?.score == null ? '—' : `${m.score}/100`);
   return `${head}<div class="table-wrap" role="region" tabindex="0" aria-labelledby="bo-cap"><table><caption id="bo-cap">Bốn chỉ số tốc độ theo tiêu chí của Bộ: trung vị ${s.runs} lần đo ngày ${esc(vnDate(v.lab.day ?? ''))}, bên cạnh số đo hằng giờ</caption>
 <thead><tr><th scope="col">Chỉ số</th><th scope="col" class="n">Ngưỡng của Bộ</th><th scope="col">Trang chủ — đo kiểu Bộ (Lighthouse, điện thoại)</th><th scope="col">Trang chủ — đo hằng giờ (máy tính, không giới hạn)</th><th scope="col">Trang biểu mẫu — đo kiểu Bộ</th></tr></thead>
 <tbody>${rows}<tr><th scope="row">Điểm hiệu năng Lighthouse</th><td class="n">—</td><td>${score(s.home)}</td><td class="muted">—</td><td>${score(s.form)}</td></tr></tbody></table></div>
 ${failed ? `<ul>${failed}</ul>` : ''}
+${advice.length ? `<p>Lighthouse đề nghị khắc phục:</p><ul id="bo-goi-y">${advice.slice(0, 4).join('')}</ul>` : ''}
 <p class="muted small">Hồ sơ đo kiểu Bộ: ${esc(labProfileText(s))}; lần gần nhất ${esc(vnTime(s.at))}${s.benchmarkIndex ? `; chỉ số CPU của máy đo (benchmarkIndex) ${num(s.benchmarkIndex)}` : ''}. Ngưỡng: ${esc(LAB_SOURCE)}. Hồ sơ hằng giờ: máy tính 1366×768, không giới hạn mạng hay CPU, đo thực tế. Hai hồ sơ đo những điều khác nhau nên số khác nhau: xem <a href="../methodology.html#ho-so">phương pháp</a>.</p>`;
 }
