@@ -23,6 +23,8 @@ export const handler = withMiddleware('lab', async (event: ScheduledEvent, log, 
   runner ??= createLabRunner({
     guard: { local: e.DVCWATCH_ALLOW_ORIGINS.length > 0, allowedOrigins: e.DVCWATCH_ALLOW_ORIGINS },
     timeoutMs: 60_000,
+    // Lambda needs @sparticuz/chromium's --single-process; TBT and the score of these runs are withheld (see README).
+    singleProcess: true,
   });
   const at = new Date(Math.floor(Date.parse(event.time) / 3_600_000) * 3_600_000).toISOString();
   const done = await runLabPhase(

@@ -23,7 +23,7 @@ const freePort = () =>
 
 /**
  * Launches the probe's own Chromium build (@sparticuz/chromium) for Lighthouse: a DevTools port (Lighthouse drives
- * Chrome over CDP and opens its own tab; the package's own arguments otherwise, `--single-process` included), every request through the guard proxy
+ * Chrome over CDP and opens its own tab), every request through the guard proxy
  * (`--proxy-server`, loopback included: `<-loopback>` removes Chromium's implicit bypass, as Playwright does),
  * and a throwaway profile.
  */
@@ -31,15 +31,22 @@ export async function launchLabChrome(opts: {
   proxyServer: string;
   executablePath?: string;
   args?: string[];
+  /** Keep `--single-process` (Lambda needs it). Measured: Lighthouse then runs, but its main-thread attribution is wrong (TBT 0). */
+  singleProcess?: boolean;
 }): Promise<LabChrome> {
   const exe = opts.executablePath ?? (await chromium.executablePath());
   const port = await freePort();
   const profile = await mkdtemp(join(tmpdir(), 'dvcwatch-lab-'));
   const base = opts.args ?? chromium.args;
   const args = [
-    // `--single-process` stays (Lambda needs it; Lighthouse was measured working with it); the other two would make
-    // a portal behave unlike it does for a citizen (no CORS, mixed content allowed), as in the hourly probe.
-    ...base.filter((a) => a !== '--disable-web-security' && a !== '--allow-running-insecure-content'),
+    // As in the hourly probe: no `--single-process` unless asked (with it Lighthouse's TBT reads 0: measured), and no
+    // flags that make a portal behave unlike it does for a citizen (no CORS, mixed content allowed).
+    ...base.filter(
+      (a) =>
+        (opts.singleProcess || a !== '--single-process') &&
+        a !== '--disable-web-security' &&
+        a !== '--allow-running-insecure-content',
+    ),
     `--proxy-server=${opts.proxyServer}`,
     '--proxy-bypass-list=<-loopback>',
     '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',

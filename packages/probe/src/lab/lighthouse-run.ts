@@ -18,6 +18,12 @@ export interface LabRunnerOptions {
   timeoutMs?: number;
   executablePath?: string;
   args?: string[];
+  /**
+   * Run Chromium with `--single-process` (required on Lambda). Measured here: Lighthouse runs, but attributes the
+   * whole browser's work to the main thread (13 s of "main-thread work", TBT 0 on a page where a multi-process
+   * Chromium gives 150–190 ms), so TBT and the score of such runs are withheld (null, with a warning).
+   */
+  singleProcess?: boolean;
 }
 
 /**
@@ -119,6 +125,9 @@ const guardReason = (events: readonly GuardEvent[], url: string): string | null 
   return events.find((e) => e.hostPort === hostPort)?.code ?? null;
 };
 
+const SINGLE_PROCESS_NOTE =
+  'total-blocking-time: withheld, Chromium ran with --single-process (main-thread attribution is wrong)';
+
 /** Lighthouse's version, read from the package it runs. */
 let version: string | null = null;
 
@@ -140,6 +149,7 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
           proxyServer: proxy.server,
           ...(opts.executablePath ? { executablePath: opts.executablePath } : {}),
           ...(opts.args ? { args: opts.args } : {}),
+          ...(opts.singleProcess ? { singleProcess: true } : {}),
         });
         return { chrome, proxy };
       } catch (e) {
@@ -181,9 +191,11 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
           'lighthouse',
         );
         const lhr = out?.lhr;
+        const singleNote = opts.singleProcess ? [SINGLE_PROCESS_NOTE] : [];
         if (!lhr) return failed('lighthouse: no result');
         version = lhr.lighthouseVersion;
-        const metrics = metricsOf(lhr);
+        const measured = metricsOf(lhr);
+        const metrics = measured && opts.singleProcess ? { ...measured, tbtMs: null, score: null } : measured;
         const warnings = METRIC_AUDITS.flatMap((id) => {
           const msg = lhr.audits[id]?.errorMessage;
           return msg ? [`${id}: ${msg.slice(0, 160)}`] : [];
@@ -200,7 +212,7 @@ export function createLabRunner(opts: LabRunnerOptions): LabRunner {
           // The guard's own reason when it refused the page (or the upstream failure it saw), else Lighthouse's.
           error: metrics ? null : (guardReason(proxy.events.slice(seen), url) ?? lhr.runtimeError?.code ?? 'NO_METRICS'),
           ...(metrics ? { opportunities: opportunitiesOf(lhr) } : {}),
-          ...(warnings.length ? { warnings } : {}),
+          ...(warnings.length + singleNote.length ? { warnings: [...singleNote, ...warnings] } : {}),
           durationMs: Math.round(performance.now() - started),
         };
       } catch (e) {
