@@ -4,8 +4,9 @@
  * Knobs (environment): BENCH_REPS (accuracy repetitions, ≥ 5), BENCH_LH_RUNS, BENCH_ROUND_CAP_S (longest round
  * actually run; longer ones are extrapolated), BENCH_SIZES, BENCH_CONCURRENCY (comma lists) for rounds that run the
  * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
- * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_LAB_RUNS for the ministry-profile
- * section (also alone: `npm run bench:lab`).
+ * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_STORE_SIZES (comma list),
+ * BENCH_PUBLISHER_AGENCIES, BENCH_PUBLISHER_DAYS for the store at scale. `--only store` runs that section alone
+ * (written to bench/results-store.json). BENCH_LAB_RUNS for the ministry-profile section (alone: `npm run bench:lab`).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { startBenchPortal } from './portals.js';
 import { type BenchResults, render } from './report.js';
 import { measureRound, measureSchedule, measureSpeed } from './speed.js';
 import { fmt, mean, median, verdict } from './stats.js';
+import { measureStoreScale, renderStoreScale } from './store-scale.js';
 import { openRoundWorld } from './world.js';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
@@ -35,6 +37,25 @@ const concurrencies = list('BENCH_CONCURRENCY', [1, 4, 8]);
 const scheduleAgencies = num('BENCH_SCHEDULE_AGENCIES', 100);
 const scheduleConcurrency = list('BENCH_SCHEDULE_CONCURRENCY', [8, 4]);
 const scheduleHours = num('BENCH_SCHEDULE_HOURS', 3);
+
+const storeScale = () =>
+  measureStoreScale({
+    sizes: list('BENCH_STORE_SIZES', [100, 1_000]),
+    publisherAgencies: num('BENCH_PUBLISHER_AGENCIES', 1_000),
+    days: num('BENCH_PUBLISHER_DAYS', 90),
+    log,
+  });
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only === 'store') {
+  log('store at scale');
+  const store = await storeScale();
+  await writeFile(fileURLToPath(new URL('./results-store.json', import.meta.url)), `${JSON.stringify(store, null, 2)}\n`);
+  process.stdout.write(`${renderStoreScale(store)}\n`);
+  process.exit(0);
+} else if (only) {
+  throw new Error(`--only ${only}: unknown section (known: store)`);
+}
 
 const t0 = performance.now();
 const startedAt = new Date().toISOString();
@@ -156,7 +177,10 @@ const targets = [
   },
 ];
 
-const results: BenchResults = {
+log('5/5 store at scale: write units per round, publisher at 1,000 agencies');
+const store = await storeScale();
+
+const results: BenchResults & { store: typeof store } = {
   startedAt,
   machine: { cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   accuracy: { samples, cases },
@@ -169,13 +193,14 @@ const results: BenchResults = {
   writesPerAgency,
   cost,
   targets,
+  store,
   totalS: (performance.now() - t0) / 1000,
 };
-log(`5/5 ministry profile (Lighthouse mobile) vs Lighthouse CLI: 4 pages × ${labRuns} runs each`);
+log(`ministry profile (Lighthouse mobile) vs Lighthouse CLI: 4 pages × ${labRuns} runs each`);
 const lab = await measureLab(labRuns, log);
 await writeFile(
   fileURLToPath(new URL('./results.json', import.meta.url)),
   `${JSON.stringify({ ...results, lab, totalS: (performance.now() - t0) / 1000 }, null, 2)}\n`,
 );
-process.stdout.write(`${render(results)}\n\n${renderLab(lab)}\n`);
+process.stdout.write(`${render(results)}\n${renderStoreScale(store)}\n\n${renderLab(lab)}\n`);
 process.exit(0);

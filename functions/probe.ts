@@ -56,8 +56,9 @@ export const handler = withSqsBatch('probe', async (record, baseLog) => {
   // Recorded only: the round's alerts are decided once, by finalize (an SES refusal can never fail this job).
   const outcome = await recordResult(deps, agency, result);
   log.info('agency done', { status: result.status, breaches: result.breaches, stored: outcome.stored });
-  const round = await deps.store.getRound(job.at);
-  if (round && !round.finishedAt && round.done.length >= round.expected.length && e.DVCWATCH_FINALIZE_FUNCTION) {
+  // One GetItem of the round's counts: the last probe of the round triggers finalize.
+  const round = await deps.store.roundProgress(job.at);
+  if (round && !round.finishedAt && round.doneCount >= round.expectedCount && e.DVCWATCH_FINALIZE_FUNCTION) {
     await lambda.send(
       new InvokeCommand({
         FunctionName: e.DVCWATCH_FINALIZE_FUNCTION,

@@ -3,7 +3,7 @@ import { type CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/clien
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Registry } from '@dvcwatch/core';
 import { collectSiteInput, type Logger, PROFILE } from '@dvcwatch/runner';
-import { buildSite, changedFiles } from '@dvcwatch/site';
+import { changedFiles, siteFiles } from '@dvcwatch/site';
 import type { Store } from '@dvcwatch/store';
 
 const MANIFEST = '_manifest.json';
@@ -25,9 +25,13 @@ export interface PublishTarget {
   distributionId: string | null;
 }
 
+/** Uploads in flight at once while the site is generated. */
+const UPLOADS = 8;
+
 /**
- * Builds the site and writes only the files whose content changed (a manifest of SHA-256 digests is kept in
- * the bucket), deletes pages that are gone, and invalidates exactly those paths in CloudFront.
+ * Builds the site file by file and uploads only the files whose content changed (a manifest of SHA-256 digests is
+ * kept in the bucket), deletes pages that are gone, and invalidates exactly those paths in CloudFront. Each file is
+ * hashed and, if changed, uploaded as it is generated, then let go: memory holds the site's data, not the site.
  */
 export async function publishSite(
   store: Store,
@@ -37,21 +41,23 @@ export async function publishSite(
   t: PublishTarget,
   log: Logger,
 ) {
-  const files = buildSite(await collectSiteInput(store, registry, { generatedAt, probeLocation, profile: PROFILE }));
-  const next = new Map([...files].map(([p, text]) => [p, createHash('sha256').update(text).digest('hex')]));
+  const input = await collectSiteInput(store, registry, { generatedAt, probeLocation, profile: PROFILE });
   const previous = await readManifest(t);
-  const { changed, removed } = changedFiles(previous, next);
-  for (const path of changed) {
-    await t.s3.send(
-      new PutObjectCommand({
-        Bucket: t.bucket,
-        Key: path,
-        Body: files.get(path),
-        ContentType: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
-        CacheControl: path.startsWith('assets/') ? 'public, max-age=86400' : 'public, max-age=300',
-      }),
-    );
+  const next = new Map<string, string>();
+  const changed: string[] = [];
+  // Backpressure: at most UPLOADS pages generated but not yet sent.
+  const inFlight = new Set<Promise<void>>();
+  for (const [path, text] of siteFiles(input)) {
+    const digest = createHash('sha256').update(text).digest('hex');
+    next.set(path, digest);
+    if (previous.get(path) === digest) continue;
+    changed.push(path);
+    const sending: Promise<void> = upload(t, path, text).finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+    if (inFlight.size >= UPLOADS) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  const { removed } = changedFiles(previous, next);
   for (const path of removed) await t.s3.send(new DeleteObjectCommand({ Bucket: t.bucket, Key: path }));
   await t.s3.send(
     new PutObjectCommand({
@@ -75,8 +81,20 @@ export async function publishSite(
       }),
     );
   }
-  log.info('site published', { files: files.size, changed: changed.length, removed: removed.length });
-  return { files: files.size, changed: changed.length, removed: removed.length };
+  log.info('site published', { files: next.size, changed: changed.length, removed: removed.length });
+  return { files: next.size, changed: changed.length, removed: removed.length };
+}
+
+async function upload(t: PublishTarget, path: string, text: string): Promise<void> {
+  await t.s3.send(
+    new PutObjectCommand({
+      Bucket: t.bucket,
+      Key: path,
+      Body: text,
+      ContentType: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      CacheControl: path.startsWith('assets/') ? 'public, max-age=86400' : 'public, max-age=300',
+    }),
+  );
 }
 
 async function readManifest(t: PublishTarget): Promise<Map<string, string>> {

@@ -1,4 +1,4 @@
-import { type Result, STATUS_VI } from '@dvcwatch/core';
+import { asVantageOutage, type Result, STATUS_VI } from '@dvcwatch/core';
 import { type Logger, runRound } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
 import { type LocalContext, openLocal } from './context.js';
@@ -70,9 +70,16 @@ export async function roundIn(
     },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // The table shows each result as the round finally judged it (a monitor-side outage re-judges network failures).
+  const outage = new Set(summary.outage ?? []);
+  const judged = results.map((r) => (outage.has(r.agencyId) ? asVantageOutage(r) : r));
   out('');
   out(`${pad('cơ quan', 22)} ${pad('trạng thái', 12)} ${pad('LCP ms', 7)} ${pad('form ms', 7)} ${pad('điểm', 7)} vượt ngưỡng`);
-  for (const r of results.sort((a, b) => a.agencyId.localeCompare(b.agencyId))) out(resultLine(r));
+  for (const r of judged.sort((a, b) => a.agencyId.localeCompare(b.agencyId))) out(resultLine(r));
+  if (outage.size > 0)
+    out(
+      `Sự cố mạng phía máy đo: ${outage.size} cơ quan không tới được cùng lúc — ghi là lỗi của hệ thống giám sát (vantage-outage), không gửi thư cho lãnh đạo cơ quan nào; đã báo người vận hành.`,
+    );
   out('');
   out(
     `Xong sau ${seconds} s: ${summary.results}/${summary.expected} kết quả${summary.missing.length ? `, thiếu ${summary.missing.join(', ')}` : ''}${summary.spooled ? `, ${summary.spooled} kết quả chờ ghi (spool)` : ''}.`,

@@ -34,13 +34,28 @@ export interface MailerOptions {
   now?: () => number;
 }
 
-const TRANSIENT =
-  /Throttl|TooManyRequests|Maximum sending rate|ServiceUnavailable|InternalFailure|TimeoutError|ECONNREFUSED|ECONNRESET|socket hang up/i;
+/** SES error names worth retrying (SES v1 API reference, common errors; `Throttling` is "Maximum sending rate exceeded"). */
+const TRANSIENT_NAMES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'InternalFailureException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+/** Node's network error codes (a refused or dropped connection, "socket hang up" is ECONNRESET). */
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
 
-/** Whether an SES failure is worth retrying. */
+/** Whether an SES failure is worth retrying: by error name, network code or the SDK's own retryable mark, never by message. */
 export const isTransient = (e: unknown): boolean =>
   e instanceof Error &&
-  (TRANSIENT.test(e.name) || TRANSIENT.test(e.message) || (e as { $retryable?: unknown }).$retryable !== undefined);
+  (TRANSIENT_NAMES.has(e.name) ||
+    TRANSIENT_CODES.has(String((e as { code?: unknown }).code)) ||
+    (e as { $retryable?: unknown }).$retryable !== undefined);
 
 /**
  * SES refusals that no retry changes: the sandbox's unverified recipients and an unverified sender

@@ -45,7 +45,7 @@ export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string
     // The operators' emails never stop a round from finishing or its site from being published.
     const warn = (what: string) => (e: unknown) => deps.log.error(`operators' email not sent: ${what}`, { at, error: String(e) });
     await reportErrors(deps, at, results, missing).catch(warn('errors'));
-    await reportRejections(deps, at).catch(warn('rejections'));
+    await reportRejections(deps, nowIso).catch(warn('rejections'));
   }
   return { at, expected: agencies.length, results: results.length, missing, counts, finished, outage };
 }
@@ -70,9 +70,13 @@ async function reportErrors(deps: RunnerDeps, at: string, results: Result[], mis
   deps.log.warn('operators notified of monitor errors', { at, errors: errors.length, missing: missing.length, outcome });
 }
 
-/** Once a Vietnamese day: the emails SES refused for good in the last 24 hours, so nobody believes a head was told. */
-async function reportRejections(deps: RunnerDeps, at: string): Promise<void> {
+/**
+ * Once a Vietnamese day: the emails SES refused for good in the last 24 hours (by the clock: refusals happen when
+ * a send is tried, whatever round it belongs to), so nobody believes a head was told.
+ */
+async function reportRejections(deps: RunnerDeps, nowIso: string): Promise<void> {
   if (deps.registry.operators.length === 0) return;
+  const at = nowIso;
   const since = new Date(Date.parse(at) - 24 * 3_600_000).toISOString();
   const rejections = (await deps.sends.rejections(since, at)).filter((r) => r.scope !== 'ops' || r.kind !== 'ops-rejections');
   if (rejections.length === 0) return;

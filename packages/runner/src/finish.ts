@@ -1,4 +1,5 @@
 import type { Agency, Result } from '@dvcwatch/core';
+import { NotFoundError } from '@dvcwatch/store';
 import type { RunnerDeps } from './deps.js';
 
 export interface RecordOutcome {
@@ -18,7 +19,7 @@ export async function recordResult(deps: RunnerDeps, agency: Agency, result: Res
   const effective = stored ? result : ((await deps.store.getResult(result.agencyId, result.at)) ?? result);
   await deps.store.markDone(effective.at, agency.id).catch((e: unknown) => {
     // A replayed or manual result may have no round record; that is not an error.
-    if (!(e instanceof Error && /conditional/i.test(e.message))) throw e;
+    if (!(e instanceof NotFoundError)) throw e;
   });
   return { stored, result: effective };
 }

@@ -10,16 +10,22 @@ import type { SiteFiles, SiteInput } from './types.js';
 
 /** Builds the whole site from data: path → UTF-8 text. Pure: no clock, no I/O; linear in the input size. */
 export function buildSite(input: SiteInput): SiteFiles {
+  return new Map(siteFiles(input));
+}
+
+/**
+ * The same files one at a time, each built when asked for: a publisher hashes and uploads each and lets it go, so
+ * memory holds the model and one page, not the whole site (1,000 agency pages at 1,000 agencies).
+ */
+export function* siteFiles(input: SiteInput): Generator<[path: string, text: string]> {
   const m = buildModel(input);
-  const files: SiteFiles = new Map();
-  files.set('assets/site.css', SITE_CSS);
-  for (const [path, html] of indexPages(m)) files.set(path, html);
-  for (const [path, html] of matrixPages(m)) files.set(path, html);
-  files.set('methodology.html', methodologyPage(m));
-  for (const v of m.ranked) files.set(`agency/${v.agency.id}.html`, agencyPage(m, v));
-  for (const c of m.checks) files.set(`check/${encodeURIComponent(c.id)}.html`, checkPage(m, c));
-  for (const [path, text] of dataFiles(m)) files.set(path, text);
-  return files;
+  yield ['assets/site.css', SITE_CSS];
+  yield* indexPages(m);
+  yield* matrixPages(m);
+  yield ['methodology.html', methodologyPage(m)];
+  for (const v of m.ranked) yield [`agency/${v.agency.id}.html`, agencyPage(m, v)];
+  for (const c of m.checks) yield [`check/${encodeURIComponent(c.id)}.html`, checkPage(m, c)];
+  yield* dataFiles(m);
 }
 
 /**

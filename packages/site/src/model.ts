@@ -15,7 +15,7 @@ import {
 import { type SiteCheck, siteChecks } from './catalogue.js';
 import { dayMinus } from './format.js';
 import { mergeSpans, type ReplaySpan, replaySpan } from './replay.js';
-import type { SiteInput } from './types.js';
+import type { RecentResult, SiteInput } from './types.js';
 
 /** How far back the site looks (aggregates are kept 90 days). */
 export const HISTORY_DAYS = 90;
@@ -27,7 +27,7 @@ export interface AgencyView {
   /** Daily aggregates, oldest first. */
   days: DailyAggregate[];
   /** Raw recent results, oldest first. */
-  recent: Result[];
+  recent: RecentResult[];
   /** Incidents, newest first. */
   incidents: Incident[];
   /** Up now, no breach, and every measured check passes. */

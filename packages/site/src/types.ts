@@ -1,4 +1,4 @@
-import type { DailyAggregate, Incident, LabDay, Registry, Result } from '@dvcwatch/core';
+import type { CheckResult, DailyAggregate, Incident, LabDay, PageResult, Registry, Result } from '@dvcwatch/core';
 
 /** Everything the site is built from: the generator reads nothing else (no clock, no files, no network). */
 export interface SiteInput {
@@ -7,8 +7,8 @@ export interface SiteInput {
   registry: Registry;
   /** The latest result of each agency (may lack some agencies). */
   latest: Result[];
-  /** The last 24–48 h of raw results, all agencies (for 24 h charts and "failing since"). */
-  recent: Result[];
+  /** The last 24–48 h of raw results, all agencies (for 24 h charts and "failing since"): only what those read. */
+  recent: RecentResult[];
   /** Up to 90 days per agency. */
   daily: DailyAggregate[];
   incidents: (Incident & { agencyId: string })[];
@@ -19,6 +19,15 @@ export interface SiteInput {
   /** Measurement profile, e.g. "desktop, không giới hạn băng thông". */
   profile: string;
 }
+
+/**
+ * What the site reads of a recent raw result: the 24 h charts' timings and the checks' statuses. A publisher holds
+ * 48 results per agency, so it keeps only these (a full Result is one too: the generator accepts either).
+ */
+export type RecentResult = Pick<Result, 'agencyId' | 'at'> & {
+  checks: Pick<CheckResult, 'id' | 'status'>[];
+  pages: { home: Pick<PageResult, 'lcpMs'> | null; form: Pick<PageResult, 'readyMs'> | null };
+};
 
 /** A built site: path (relative to the site root, `/`-separated) → file content (UTF-8 text). */
 export type SiteFiles = Map<string, string>;

@@ -17,8 +17,14 @@ export const keys = {
   /** One email send: (agency or `ops`, incident or topic, step). */
   send: (scope: string, topic: string, step: string) => ({ pk: `v1#send#${scope}`, sk: `${topic}#${step}` }),
   sendScopePrefix: 'v1#send#',
+  /** A round's small record: counts and times (the list of rounds is one partition of these). */
   round: (at: string) => ({ pk: 'v1#rounds', sk: `round#${at}` }),
   roundPrefix: 'round#',
+  /** The agencies a round expects (written once, read by finalize). */
+  roundExpected: (at: string) => ({ pk: `v1#round#${at}`, sk: 'expected' }),
+  /** One agency's completion of a round: a small item written once, so marking done costs the same at any size. */
+  roundDone: (at: string, agencyId: string) => ({ pk: `v1#round#${at}`, sk: `done#${agencyId}` }),
+  roundDonePrefix: 'done#',
   sesEvent: (at: string, messageId: string) => ({ pk: 'v1#ses-events', sk: `${at}#${messageId}` }),
   /** The monitor's own network health (one record for the registry): the outage guard's reference and state. */
   monitorHealth: () => ({ pk: 'v1#monitor', sk: 'health' }),

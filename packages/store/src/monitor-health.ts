@@ -1,7 +1,7 @@
 import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { initialHealth, type MonitorHealth } from '@dvcwatch/core';
 import { z } from 'zod';
-import { ConflictError, isConditionFailed } from './errors.js';
+import { ConflictError, CorruptItemError, isConditionFailed, UnknownSchemaVersionError } from './errors.js';
 import { keys } from './keys.js';
 
 const S = (s: string): AttributeValue => ({ S: s });
@@ -28,8 +28,16 @@ export class MonitorHealthRepo {
       new GetItemCommand({ TableName: this.table, Key: { pk: S(k.pk), sk: S(k.sk) }, ConsistentRead: true }),
     );
     if (!out.Item?.data?.S) return initialHealth();
-    const parsed = HealthItem.safeParse(JSON.parse(out.Item.data.S));
-    if (!parsed.success) throw new Error(`${k.pk}/${k.sk}: unreadable monitor health record: ${parsed.error.message}`);
+    let data: unknown;
+    try {
+      data = JSON.parse(out.Item.data.S);
+    } catch (e) {
+      throw new CorruptItemError('monitor health', k, 'data: not JSON', { cause: e });
+    }
+    const version = (data as { schemaVersion?: unknown }).schemaVersion ?? 1;
+    if (version !== 1) throw new UnknownSchemaVersionError('monitor health', k, version, [1]);
+    const parsed = HealthItem.safeParse(data);
+    if (!parsed.success) throw new CorruptItemError('monitor health', k, z.prettifyError(parsed.error), { cause: parsed.error });
     const { schemaVersion: _v, ...h } = parsed.data;
     return { ...h, version: Number(out.Item.version?.N ?? 0) };
   }

@@ -7,7 +7,9 @@ import {
   ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { isConditionFailed } from './errors.js';
+import { type Entity, jsonOf, readItem } from './item.js';
 import { keys } from './keys.js';
 
 /** One email's send record: written before the send, so a retried job cannot send twice. */
@@ -43,7 +45,7 @@ export interface Rejection {
   reason: string;
 }
 
-const STATES: readonly SendRecord['state'][] = ['pending', 'sent', 'suppressed', 'rejected'];
+const STATES = ['pending', 'sent', 'suppressed', 'rejected'] as const;
 
 export interface SesEvent {
   at: string;
@@ -56,20 +58,60 @@ export interface SesEvent {
 const S = (s: string): AttributeValue => ({ S: s });
 const N = (n: number): AttributeValue => ({ N: String(n) });
 
-const toRecord = (i: Record<string, AttributeValue>): SendRecord => ({
-  scope: i.scope?.S ?? '',
-  topic: i.topic?.S ?? '',
-  step: i.step?.S ?? '',
-  state: STATES.find((x) => x === i.state?.S) ?? 'pending',
-  kind: i.kind?.S ?? '',
-  to: i.to?.SS ?? [],
-  subject: i.subject?.S ?? '',
-  attempts: Number(i.attempts?.N ?? 0),
-  createdAt: i.createdAt?.S ?? '',
-  sentAt: i.sentAt?.S ?? null,
-  messageId: i.messageId?.S ?? null,
-  lastError: i.lastError?.S ?? null,
-});
+/**
+ * A send row as written by `claim` (UpdateItem, attributes spread on the item); `to` is a string set (`(none)`
+ * when empty). Fields absent on rows of older code take their defaults.
+ */
+const SendItemV1 = z
+  .object({
+    scope: z.string().default(''),
+    topic: z.string().default(''),
+    step: z.string().default(''),
+    state: z.enum(STATES).catch('pending'),
+    kind: z.string().default(''),
+    to: z.array(z.string()).default([]),
+    subject: z.string().default(''),
+    attempts: z.number().default(0),
+    createdAt: z.string().default(''),
+    sentAt: z.string().nullable().default(null),
+    messageId: z.string().nullable().default(null),
+    lastError: z.string().nullable().default(null),
+  })
+  .transform((r): SendRecord => r);
+
+export const sendEntity: Entity<SendRecord> = { name: 'send', current: 1, versions: { 1: SendItemV1 } };
+
+const RejectionPayload = z.object({
+  at: z.string(),
+  scope: z.string(),
+  topic: z.string(),
+  step: z.string(),
+  kind: z.string(),
+  to: z.array(z.string()),
+  reason: z.string(),
+}) satisfies z.ZodType<Rejection>;
+
+export const rejectionEntity: Entity<Rejection> = {
+  name: 'SES rejection',
+  current: 1,
+  versions: { 1: z.object({ data: jsonOf(RejectionPayload) }).transform((i) => i.data) },
+};
+
+const SesEventPayload = z.object({
+  at: z.string(),
+  type: z.string(),
+  messageId: z.string(),
+  recipients: z.array(z.string()),
+  detail: z.string(),
+}) satisfies z.ZodType<SesEvent>;
+
+export const sesEventEntity: Entity<SesEvent> = {
+  name: 'SES event',
+  current: 1,
+  versions: { 1: z.object({ data: jsonOf(SesEventPayload) }).transform((i) => i.data) },
+};
+
+const toRecord = (i: Record<string, AttributeValue>): SendRecord => readItem(sendEntity, i);
 
 /** Send records and SES feedback, kept beside the results in the one table. */
 export class Sends {
@@ -225,7 +267,7 @@ export class Sends {
           ExclusiveStartKey: start,
         }),
       );
-      out.push(...(page.Items ?? []).map((i) => JSON.parse(i.data?.S ?? '{}') as Rejection));
+      out.push(...(page.Items ?? []).map((i) => readItem(rejectionEntity, i)));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
@@ -299,6 +341,6 @@ export class Sends {
         ExpressionAttributeValues: { ':pk': S('v1#ses-events') },
       }),
     );
-    return (out.Items ?? []).map((i) => JSON.parse(i.data?.S ?? '{}') as SesEvent);
+    return (out.Items ?? []).map((i) => readItem(sesEventEntity, i));
   }
 }

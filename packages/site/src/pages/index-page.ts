@@ -33,8 +33,14 @@ export function indexPage(m: SiteModel, kind: Kind | null): string {
         `<li><a href="${indexPath(k)}"${k === kind ? ' aria-current="page"' : ''}>${k ? KIND_LABELS[k].many : 'Tất cả'}</a></li>`,
     )
     .join('');
+  // The monitor's own network outage in the latest round: said once, above the ranking, so nobody reads it as
+  // the agencies' (core/vantage-outage.ts).
+  const outage = m.input.latest.filter((r) => r.reason === 'vantage-outage').length;
+  const outageNote = outage
+    ? `<p class="replay" role="status"><strong>Sự cố mạng phía máy đo:</strong> ở lần đo gần nhất ${outage} cổng không tới được cùng lúc vì mạng của máy đo, không phải lỗi của cơ quan; không tính cho cơ quan và không gửi thư cảnh báo. <a href="methodology.html#su-co-may-do">Tìm hiểu thêm</a>.</p>`
+    : '';
   const rows = views.map((v) => row(v, now.get(v.agency.id), then.get(v.agency.id), kind === null)).join('\n');
-  const body = `<h1>Tổng quan Cổng dịch vụ công${esc(scope)}</h1>
+  const body = `<h1>Tổng quan Cổng dịch vụ công${esc(scope)}</h1>${outageNote}
 <p class="headline"><strong>${passing} / ${views.length}</strong> cơ quan đạt toàn bộ tiêu chí</p>
 <p class="muted small">Đạt toàn bộ tiêu chí: cổng đang hoạt động, không vượt ngưỡng thời gian nào và đạt mọi tiêu chí đã đo được ở lần đo gần nhất.</p>
 <nav aria-label="Lọc theo loại cơ quan"><ul class="tabs">${tabs}</ul></nav>

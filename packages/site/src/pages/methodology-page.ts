@@ -62,7 +62,10 @@ ${statusLegend()}
 <li>Khi sự cố còn mở, nhắc lại tối đa mỗi ${a.remindEveryHours} giờ; sau ${a.escalateAfterHours} giờ báo thêm cấp trên đã đăng ký.</li>
 <li>Sự cố đóng sau ${a.recoverRounds} lần đo đạt liên tiếp; thư báo khắc phục nêu thời gian sự cố kéo dài.</li>
 <li>Không gửi thư trong khung giờ bảo trì đã đăng ký, và không bao giờ gửi cho cơ quan khi lỗi thuộc về hệ thống giám sát.</li>
+<li>Cảnh báo được quyết định <strong>một lần cho cả vòng đo</strong>, sau khi mọi cổng đã được đo, để phân biệt sự cố của một cổng với sự cố của chính máy đo.</li>
 </ul>
+<h2 id="su-co-may-do">Sự cố mạng phía máy đo</h2>
+<p>Máy đo đặt ở nước ngoài có thể mất kết nối tới Việt Nam (đứt cáp quang biển, sự cố mạng khu vực, mạng của chính máy đo). Khi đó gần như mọi cổng cùng “không truy cập được” dù không cổng nào có lỗi. Nếu trong một vòng đo, từ ${num(m.input.registry.outage.minShare * 100, 0)}% trở lên của ít nhất ${m.input.registry.outage.minAgencies} cổng vẫn trả lời ở vòng bình thường gần nhất cùng lỗi ở tầng mạng (DNS, kết nối, bị ngắt, hết thời gian chờ), vòng đó được coi là <strong>sự cố của máy đo</strong>: các kết quả lỗi mạng được ghi là “Lỗi của hệ thống giám sát”, <strong>không gửi thư cho lãnh đạo cơ quan nào</strong>, không mở hay tính tiếp sự cố nào; chỉ người vận hành nhận một thư khi sự cố bắt đầu và một thư khi kết thúc. Trang của cơ quan ghi rõ “sự cố mạng của máy đo”.</p>
 <h2>Dung lượng trang</h2>
 <p>Trang này không dùng JavaScript; biểu đồ là SVG nằm trong trang, kèm bảng số liệu. Ngân sách: mỗi trang HTML tối đa ${num(PAGE_BUDGET_BYTES / 1024, 0)} kB (chưa nén) với 100 cơ quan và 90 ngày dữ liệu; một tệp CSS dùng chung tối đa ${num(CSS_BUDGET_BYTES / 1024, 0)} kB. Ngân sách được kiểm tra tự động.</p>
 ${replaySection(m.replay)}<h2>Dữ liệu mở</h2>

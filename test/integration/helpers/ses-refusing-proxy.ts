@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * An SES-API endpoint on 127.0.0.1 in front of the SES emulator that refuses, as the real SES sandbox does for
+ * good, every SendEmail/SendRawEmail naming a recipient it was told to refuse: HTTP 400 with SES's own
+ * `MessageRejected` error document. aws-ses-v2-local accepts every address, so this refusal is the one fault
+ * no local server produces; everything else is forwarded to the emulator unchanged.
+ */
+export interface RefusingSes {
+  endpoint: string;
+  /** How many requests were refused. */
+  refused(): number;
+  close(): Promise<void>;
+}
+
+const rejection = (who: string) =>
+  `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code>` +
+  `<Message>Email address is not verified. The following identities failed the check in region AP-SOUTHEAST-1: ${who}</Message>` +
+  `</Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`;
+
+/** Starts the proxy; `refuse` lists the addresses SES "has not verified". */
+export async function startRefusingSes(upstream: string, refuse: string[]): Promise<RefusingSes> {
+  let refused = 0;
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const form = new URLSearchParams(body.toString('utf8'));
+    const sending = /^Send(Raw)?Email$/.test(form.get('Action') ?? '');
+    const destinations = [...form.entries()].filter(([k]) => /^Destination/.test(k)).map(([, v]) => v);
+    const who = destinations.find((d) => refuse.includes(d));
+    if (sending && who) {
+      refused++;
+      res.writeHead(400, { 'content-type': 'text/xml' }).end(rejection(who));
+      return;
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length'));
+    const answer = await fetch(`${upstream}${req.url ?? '/'}`, {
+      method: req.method,
+      headers: headers as Record<string, string>,
+      body,
+    });
+    const passed = [...answer.headers].filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k));
+    res.writeHead(answer.status, Object.fromEntries(passed)).end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    refused: () => refused,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
