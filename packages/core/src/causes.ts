@@ -58,8 +58,9 @@ export interface CauseInput {
   tls: Facts['tls'];
 }
 
-const num = (v: number, digits: number) =>
-  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+/** vi-VN formatters by number of decimals, made once (a formatter costs far more to build than to use). */
+const FORMATS = [0, 1].map((d) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const num = (v: number, digits: 0 | 1) => (FORMATS[digits] as Intl.NumberFormat).format(v);
 /** "2,9 s" (Vietnamese decimal comma). */
 export const formatSeconds = (ms: number): string => `${num(ms / 1000, 1)} s`;
 /** "4,2 MB" / "850 kB". */
