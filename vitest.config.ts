@@ -25,6 +25,19 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        // `npm run test:aws`: the built bundles on a local cloud (test/aws/hourly-path.test.ts); part of `vitest run`.
+        // Runs after the other projects: its `sst build` must not share `.sst/` with the one in test/stacks, and its
+        // Chromium jobs must not share two cores with the integration tests' (its queue timeouts are scaled).
+        test: {
+          name: 'aws',
+          include: ['test/aws/**/*.test.ts'],
+          testTimeout: 420_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -100,12 +100,13 @@ export interface BuildRun {
   readonly cleanup: () => Promise<void>;
 }
 
-/** Runs `sst build --stage <stage>` in `root` against the stand-in, with dummy credentials. */
-export const runSstBuild = async (root: string, stage = 'ci'): Promise<BuildRun> => {
+/** Runs `sst build --stage <stage>` in `root` against the stand-in, with dummy credentials and `settings` (DVCWATCH_*). */
+export const runSstBuild = async (root: string, stage = 'ci', settings: Record<string, string> = {}): Promise<BuildRun> => {
   const standin = await startStandin();
   const outDir = await mkdtemp(join(tmpdir(), 'dvcwatch-sst-build-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...settings,
     AWS_ACCESS_KEY_ID: 'AKIASTANDIN',
     AWS_SECRET_ACCESS_KEY: 'standin',
     AWS_REGION: 'ap-southeast-1',

@@ -1,7 +1,9 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { roundOfDeadline } from '@dvcwatch/core';
 import { finalizeRound } from '@dvcwatch/runner';
 import { env } from './shared/env.js';
-import { FinalizeEvent, roundOf } from './shared/jobs.js';
+import { FinalizeEvent } from './shared/jobs.js';
+import { roundMetricsLine } from './shared/metrics.js';
 import { withMiddleware } from './shared/middleware.js';
 import { publishSite } from './shared/publish.js';
 import { awsClients, runnerDeps } from './shared/services.js';
@@ -9,13 +11,14 @@ import { awsClients, runnerDeps } from './shared/services.js';
 const cloudfront = new CloudFrontClient({});
 
 /**
- * Ends a round — invoked by the last probe, or by the deadline schedule at minute 50 — recording agencies with
+ * Ends a round — invoked by the last probe, or by the deadline schedule (core/round-clock.ts) — recording agencies with
  * no result as `error`, emitting the round metrics, then publishing the site once.
  */
 export const handler = withMiddleware('finalize', async (raw: unknown, log) => {
   const e = env();
   const event = FinalizeEvent.parse(raw);
-  const at = 'at' in event ? event.at : roundOf(event.time);
+  // The deadline schedule fires ROUND_DEADLINE_MINUTES after the round's start (core/round-clock.ts).
+  const at = 'at' in event ? event.at : roundOfDeadline(event.time);
   const deps = await runnerDeps(log.child({ at }));
   if (!(await deps.store.getRound(at))) {
     log.warn('no such round (nothing was dispatched this hour)', { at });
@@ -25,28 +28,11 @@ export const handler = withMiddleware('finalize', async (raw: unknown, log) => {
   const errors = summary.counts.error ?? 0;
   // CloudWatch Embedded Metric Format: the alarms on incomplete rounds and on the error share read these.
   console.log(
-    JSON.stringify({
-      _aws: {
-        Timestamp: Date.now(),
-        CloudWatchMetrics: [
-          {
-            Namespace: 'dvcwatch',
-            Dimensions: [['Stage']],
-            Metrics: [
-              { Name: 'RoundsCompleted', Unit: 'Count' },
-              { Name: 'RoundIncomplete', Unit: 'Count' },
-              { Name: 'ErrorShare', Unit: 'None' },
-              { Name: 'MissingResults', Unit: 'Count' },
-            ],
-          },
-        ],
-      },
-      Stage: e.DVCWATCH_STAGE,
-      RoundsCompleted: summary.finished ? 1 : 0,
-      RoundIncomplete: summary.missing.length > 0 ? 1 : 0,
-      ErrorShare: summary.results ? errors / summary.results : 0,
-      MissingResults: summary.missing.length,
-      at,
+    roundMetricsLine(e.DVCWATCH_STAGE, at, {
+      finished: summary.finished,
+      missing: summary.missing.length,
+      errors,
+      results: summary.results,
     }),
   );
   if (summary.finished && e.DVCWATCH_SITE_BUCKET) {

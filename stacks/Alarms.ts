@@ -1,28 +1,16 @@
+import { METRICS } from '@dvcwatch/core/metrics';
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { StackContext } from 'sst/constructs';
-import { use } from 'sst/constructs';
+import { type Function as SstFunction, use } from 'sst/constructs';
+import { Email } from './Email.js';
 import { Monitor } from './Monitor.js';
 import { readSettings } from './settings.js';
 
-/**
- * Custom metrics the functions emit with CloudWatch Embedded Metric Format (a JSON log line with an
- * `_aws.CloudWatchMetrics` block; no PutMetricData permission needed). Namespace `dvcwatch`, one
- * dimension `Stage` (the SST stage, in `DVCWATCH_STAGE`), emitted by finalize once per round:
- * - `RoundsCompleted` (Count): 1 when a round is finalized, whatever its results.
- * - `RoundIncomplete` (Count): 1 when finalize had to record missing agencies as `error`, else 0.
- * - `ErrorShare` (None): results with status `error` divided by agencies in the round, 0–1.
- */
-export const METRICS = {
-  namespace: 'dvcwatch',
-  dimension: 'Stage',
-  roundsCompleted: 'RoundsCompleted',
-  roundIncomplete: 'RoundIncomplete',
-  errorShare: 'ErrorShare',
-} as const;
+export { METRICS };
 
 /** Above this share of `error` results the monitor itself is failing (not the portals). */
 export const ERROR_SHARE_THRESHOLD = 0.2;
@@ -31,11 +19,15 @@ export const ERROR_SHARE_THRESHOLD = 0.2;
 export const BOUNCE_RATE_THRESHOLD = 0.05;
 // Same source: a complaint rate of 0.1% or more leads to a review.
 export const COMPLAINT_RATE_THRESHOLD = 0.001;
+/** A function whose longest run passes this share of its timeout is about to time out (Duration alarm). */
+export const DURATION_SHARE_THRESHOLD = 0.8;
 
 /** CloudWatch alarms on the round's health and SES reputation, sent to an operators SNS topic. */
 export function Alarms({ stack, app }: StackContext) {
   const settings = readSettings();
-  const { dlq } = use(Monitor);
+  const monitor = use(Monitor);
+  const { dlq } = monitor;
+  const { sesEvents } = use(Email);
 
   const operators = new Topic(stack, 'Operators', { displayName: `dvcwatch ${app.stage}` });
   for (const address of settings.operators) operators.addSubscription(new EmailSubscription(address));
@@ -53,21 +45,40 @@ export function Alarms({ stack, app }: StackContext) {
     new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
 
   const alarms = [
-    new Alarm(stack, 'ProbeDlqNotEmpty', {
-      alarmDescription: 'Probe jobs failed three times and sit in the dead-letter queue',
-      metric: dlq.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+    // A redriven message is not counted by NumberOfMessagesSent (SQS developer guide, "Available CloudWatch
+    // metrics"): alarm when the DLQ's visible count grows, so every new failure notifies, and the alarm returns
+    // to OK by itself once nothing new arrives (an old message left in the DLQ does not keep it red for 14 days).
+    new Alarm(stack, 'ProbeDlqReceived', {
+      alarmDescription: 'New probe jobs failed three times and arrived in the dead-letter queue',
+      metric: new MathExpression({
+        expression: 'DIFF(visible)',
+        usingMetrics: { visible: dlq.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }) },
+        period: Duration.minutes(5),
+        label: 'new DLQ messages',
+      }),
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }),
+    // Rounds were dispatched but none completed, two hours running. On a fresh deploy nothing is dispatched yet,
+    // so nothing breaches; a schedule that stopped dispatching is the watchdog's (and dispatch's Errors alarm's).
     new Alarm(stack, 'NoRoundCompleted', {
-      alarmDescription: 'No round completed in the last 2 hours (missing data counts as breaching)',
-      metric: custom(METRICS.roundsCompleted, 'Sum', Duration.hours(1)),
+      alarmDescription: 'Rounds were dispatched but none completed for 2 hours',
+      metric: new MathExpression({
+        expression: 'IF(FILL(dispatched, 0) >= 1 AND FILL(completed, 0) < 1, 1, 0)',
+        usingMetrics: {
+          dispatched: monitor.dispatch.metricInvocations({ statistic: 'Sum' }),
+          completed: custom(METRICS.roundsCompleted, 'Sum', Duration.hours(1)),
+        },
+        period: Duration.hours(1),
+        label: 'dispatched without a completed round',
+      }),
       threshold: 1,
-      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 2,
-      treatMissingData: TreatMissingData.BREACHING,
+      datapointsToAlarm: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
     }),
     new Alarm(stack, 'RoundIncomplete', {
       alarmDescription: 'A round reached its deadline with agencies missing (recorded as error)',
@@ -101,6 +112,14 @@ export function Alarms({ stack, app }: StackContext) {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }),
+    ...functionAlarms(stack, {
+      Dispatch: monitor.dispatch,
+      Probe: monitor.probe,
+      Finalize: monitor.finalize,
+      Digest: monitor.digest,
+      Watchdog: monitor.watchdog,
+      SesEvents: sesEvents,
+    }),
   ];
   for (const alarm of alarms) {
     alarm.addAlarmAction(action);
@@ -109,4 +128,37 @@ export function Alarms({ stack, app }: StackContext) {
 
   stack.addOutputs({ OperatorsTopic: operators.topicArn });
   return { operators, alarms };
+}
+
+/** Errors, Throttles and a Duration near the timeout, for each function (5-minute periods, missing data = fine). */
+function functionAlarms(stack: StackContext['stack'], functions: Record<string, SstFunction>): Alarm[] {
+  const period = Duration.minutes(5);
+  return Object.entries(functions).flatMap(([name, fn]) => {
+    const timeoutMs = (fn.timeout?.toSeconds() ?? 0) * 1000;
+    const common = {
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    };
+    return [
+      new Alarm(stack, `${name}Errors`, {
+        ...common,
+        alarmDescription: `${name} failed (an invocation threw or timed out)`,
+        metric: fn.metricErrors({ statistic: 'Sum', period }),
+        threshold: 1,
+      }),
+      new Alarm(stack, `${name}Throttles`, {
+        ...common,
+        alarmDescription: `${name} was throttled (account concurrency exhausted)`,
+        metric: fn.metricThrottles({ statistic: 'Sum', period }),
+        threshold: 1,
+      }),
+      new Alarm(stack, `${name}NearTimeout`, {
+        ...common,
+        alarmDescription: `${name} ran longer than ${DURATION_SHARE_THRESHOLD * 100}% of its ${timeoutMs / 1000} s timeout`,
+        metric: fn.metricDuration({ statistic: 'Maximum', period }),
+        threshold: Math.round(DURATION_SHARE_THRESHOLD * timeoutMs),
+      }),
+    ];
+  });
 }

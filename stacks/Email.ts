@@ -78,5 +78,5 @@ export function Email({ stack, app }: StackContext) {
       )
       .join(' ; '),
   });
-  return { identity, configurationSet, grantSend, sender: settings.sender };
+  return { identity, configurationSet, grantSend, sender: settings.sender, sesEvents };
 }

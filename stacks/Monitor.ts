@@ -1,3 +1,5 @@
+import { probeTimeoutSeconds, VISIBILITY_TIMEOUT_FACTOR } from '@dvcwatch/core/probe-budget';
+import { ROUND_SCHEDULES } from '@dvcwatch/core/round-clock';
 import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -8,16 +10,19 @@ import { Email } from './Email.js';
 import { Site } from './Site.js';
 import { BUNDLED_REGISTRY, readSettings, registryObjectArn } from './settings.js';
 
-/** Probe timeout in seconds: a home page and a form page, each capped well under a minute. */
-export const PROBE_TIMEOUT_SECONDS = 120;
+/** Probe timeout in seconds: one agency's worst case (core/probe-budget.ts), from the same constants the probe uses. */
+export const PROBE_TIMEOUT_SECONDS = probeTimeoutSeconds();
 /** Receives before a probe job goes to the dead-letter queue. */
 export const PROBE_MAX_RECEIVES = 3;
+/** The queue hides a job this long once handed out (AWS: at least six times the function timeout). */
+export const PROBE_VISIBILITY_SECONDS = VISIBILITY_TIMEOUT_FACTOR * PROBE_TIMEOUT_SECONDS;
 
-/** The schedules of the round, in EventBridge syntax (UTC). */
+/** The schedules of the round, in EventBridge syntax (UTC); the round's are derived in core/round-clock.ts. */
 export const SCHEDULES = {
-  round: 'rate(1 hour)',
-  // Deadline for stragglers: whatever has not reported by minute 50 is recorded as `error`.
-  finalize: 'cron(50 * * * ? *)',
+  // At the top of every hour: rounds are keyed by the hour, and `rate(1 hour)` would start at the deploy's minute.
+  round: ROUND_SCHEDULES.round,
+  // Deadline for stragglers, an offset from the round's start: whatever has not reported is recorded as `error`.
+  finalize: ROUND_SCHEDULES.deadline,
   // Monday 08:00 in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) is Monday 01:00 UTC.
   digest: 'cron(0 1 ? * MON *)',
   watchdog: 'rate(30 minutes)',
@@ -44,10 +49,12 @@ export function Monitor({ stack, app }: StackContext) {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     // AWS Lambda developer guide: set the visibility timeout to at least six times the function timeout,
-    // so a message is not redelivered while a throttled or retried invocation still holds it.
-    visibilityTimeout: Duration.seconds(6 * PROBE_TIMEOUT_SECONDS),
-    // A job is worthless once the next round has started.
-    retentionPeriod: Duration.hours(1),
+    // so a message is not redelivered while a throttled or retried invocation still holds it. A job the probe
+    // reports as failed is made visible again sooner (functions/probe.ts), so it is retried within the round.
+    visibilityTimeout: Duration.seconds(PROBE_VISIBILITY_SECONDS),
+    // Long enough for a job that crashes every time (each receive then waits the whole visibility timeout) to
+    // reach the dead-letter queue, where the alarm sees it, instead of expiring unseen.
+    retentionPeriod: Duration.seconds(PROBE_MAX_RECEIVES * PROBE_VISIBILITY_SECONDS + 3_600),
     deadLetterQueue: { queue: dlq, maxReceiveCount: PROBE_MAX_RECEIVES },
   });
 
@@ -74,9 +81,11 @@ export function Monitor({ stack, app }: StackContext) {
 
   const finalize = new SstFunction(stack, 'Finalize', {
     handler: 'functions/finalize.handler',
-    description: 'Records missing agencies as error, then publishes changed site files',
+    description: 'Records missing agencies as error, decides the round\'s alerts, then publishes changed site files',
     timeout: 300,
-    memorySize: 1024,
+    // The bounded publisher peaks near 850 MB at 1,000 agencies × 90 days (npm run bench, store section): 1,769 MB
+    // keeps headroom and is one full vCPU (Lambda allocates CPU in proportion to memory), which the site build uses.
+    memorySize: 1769,
     environment,
     ...withRegistry,
   });

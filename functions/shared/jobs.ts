@@ -10,5 +10,4 @@ export const FinalizeEvent = z.union([
   z.object({ time: z.iso.datetime(), 'detail-type': z.string() }),
 ]);
 
-/** The round a scheduled event belongs to: the top of its hour (UTC), so every agency's rows line up. */
-export const roundOf = (time: string): string => new Date(Math.floor(Date.parse(time) / 3_600_000) * 3_600_000).toISOString();
+export { roundOf } from '@dvcwatch/core';

@@ -90,7 +90,7 @@ describe('dispatch (EventBridge hourly schedule)', () => {
     const again = await dispatch(event, lambdaContext('dvcwatch-test-Dispatch'));
 
     const at = '2025-03-03T05:00:00.000Z';
-    expect(first).toEqual({ at, queued: 3 });
+    expect(first).toEqual({ at, queued: 3, skipped: 0 });
     const round = await (await store()).getRound(at);
     expect(round?.expected.sort()).toEqual([...IDS].sort());
     expect(round?.finishedAt).toBeNull();
@@ -98,8 +98,8 @@ describe('dispatch (EventBridge hourly schedule)', () => {
     expect(jobs.map((m) => JSON.parse(m.body))).toEqual(expect.arrayContaining(IDS.map((agencyId) => ({ agencyId, at }))));
     expect(jobs).toHaveLength(3);
     expect(jobs.every((m) => m.queueUrl.endsWith('/dvcwatch-test-ProbeQueue'))).toBe(true);
-    // The second delivery of the same event queues nothing.
-    expect(again).toEqual({ at, queued: 0 });
+    // The second delivery of the same event queues nothing: every job is marked queued.
+    expect(again).toEqual({ at, queued: 0, skipped: 3 });
     expect(aws.sqs.messages).toHaveLength(before + 3);
     expect(new Set(aws.sqs.targets)).toEqual(new Set(['AmazonSQS.SendMessageBatch']));
   });

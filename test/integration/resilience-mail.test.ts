@@ -196,7 +196,11 @@ describe('overlapping rounds for the same hour over a portal that is down', () =
     // act: hour 2 opens the incident; the doomed worker claims the email and dies; the hourly worker overlaps
     void round(doomed, '2025-09-02T04:00:00.000Z');
     await expect
-      .poll(async () => (await world.sends.list(id)).filter((s) => s.topic.endsWith('2025-09-02T04:00:00.000Z')).length)
+      // The doomed worker probes the portal and finalizes its round before it claims: on a loaded machine that takes
+      // longer than poll's 1 s default.
+      .poll(async () => (await world.sends.list(id)).filter((s) => s.topic.endsWith('2025-09-02T04:00:00.000Z')).length, {
+        timeout: 15_000,
+      })
       .toBe(1);
     await round(healthy, '2025-09-02T04:00:00.000Z');
     const whileLeased = (await world.emails()).length;

@@ -1,28 +1,32 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Alarms, METRICS } from '../../stacks/Alarms.js';
+import { Alarms, DURATION_SHARE_THRESHOLD, METRICS } from '../../stacks/Alarms.js';
 import { Monitor } from '../../stacks/Monitor.js';
 import { type Synthesized, synth } from './synth.js';
 
-type Alarm = { Properties: Record<string, unknown> };
-const alarmsOf = (t: Template): Record<string, Record<string, unknown>> =>
-  Object.fromEntries(
-    Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((a) => {
-      const p = (a as Alarm).Properties;
-      return [`${p.Namespace}/${p.MetricName}`, p];
-    }),
-  );
+type Props = Record<string, unknown>;
+type Alarm = { Properties: Props };
+/** Alarms by logical id (CDK appends a hash to the construct id). */
+const alarmsById = (t: Template): Record<string, Props> =>
+  Object.fromEntries(Object.entries(t.findResources('AWS::CloudWatch::Alarm')).map(([id, a]) => [id, (a as Alarm).Properties]));
+const alarm = (t: Template, prefix: string): Props => {
+  const found = Object.entries(alarmsById(t)).filter(([id]) => id.startsWith(prefix));
+  if (found.length !== 1) throw new Error(`expected one alarm ${prefix}*, found ${found.length}`);
+  return found[0]![1];
+};
+type MathMetric = { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string } } };
 
 describe('Alarms stack', () => {
   let synthesized: Synthesized;
+  let alarms: Template;
   beforeAll(async () => {
     vi.stubEnv('DVCWATCH_OPERATORS', 'ops@example.vn, oncall@example.vn');
     synthesized = await synth();
+    alarms = synthesized.template(Alarms);
   });
   afterAll(() => vi.unstubAllEnvs());
 
   it('subscribes every configured operator to the operators topic by email', () => {
-    const alarms = synthesized.template(Alarms);
     const subscriptions = Object.values(alarms.findResources('AWS::SNS::Subscription')).map((s) => (s as Alarm).Properties);
 
     expect(subscriptions.map((s) => [s.Protocol, s.Endpoint]).sort()).toEqual([
@@ -31,54 +35,72 @@ describe('Alarms stack', () => {
     ]);
   });
 
-  it('alarms on a non-empty probe DLQ', () => {
-    const alarms = alarmsOf(synthesized.template(Alarms));
-    const dlq = alarms['AWS/SQS/ApproximateNumberOfMessagesVisible'];
+  it('alarms when new messages arrive in the probe DLQ, and returns to OK when none do', () => {
+    const dlq = alarm(alarms, 'ProbeDlqReceived');
+    const metrics = dlq.Metrics as MathMetric[];
     const queues = synthesized.template(Monitor).findResources('AWS::SQS::Queue');
     const [dlqId, ...others] = Object.keys(queues).filter((id) => !(queues[id] as Alarm).Properties.RedrivePolicy);
 
     expect(others).toHaveLength(0);
-    expect(dlq).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('DIFF(visible)');
+    expect(metrics.find((m) => m.Id === 'visible')?.MetricStat?.Metric.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+    expect(dlq).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
     // The dimension is the DLQ's name, imported from the Monitor stack.
-    expect(JSON.stringify(dlq?.Dimensions)).toMatch(new RegExp(`"QueueName".*${dlqId}`));
+    expect(JSON.stringify(metrics)).toMatch(new RegExp(`"QueueName".*${dlqId}`));
   });
 
-  it('treats a missing RoundsCompleted metric as breaching over 2 hours', () => {
-    const alarm = alarmsOf(synthesized.template(Alarms))[`${METRICS.namespace}/${METRICS.roundsCompleted}`];
+  it('alarms on no completed round only after rounds were dispatched, so a fresh deploy stays quiet', () => {
+    const noRound = alarm(alarms, 'NoRoundCompleted');
+    const metrics = noRound.Metrics as MathMetric[];
 
-    expect(alarm).toMatchObject({
-      TreatMissingData: 'breaching',
-      ComparisonOperator: 'LessThanThreshold',
-      Threshold: 1,
-      Dimensions: [{ Name: 'Stage', Value: 'test' }],
+    expect(noRound).toMatchObject({ TreatMissingData: 'notBreaching', EvaluationPeriods: 2, DatapointsToAlarm: 2, Threshold: 1 });
+    expect(metrics.find((m) => m.Expression)?.Expression).toMatch(/FILL\(dispatched, 0\) >= 1 AND FILL\(completed, 0\) < 1/);
+    expect(metrics.find((m) => m.Id === 'completed')?.MetricStat?.Metric).toMatchObject({
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.roundsCompleted,
     });
-    expect((alarm?.Period as number) * (alarm?.EvaluationPeriods as number)).toBe(2 * 3600);
+    expect(metrics.find((m) => m.Id === 'dispatched')?.MetricStat?.Metric.MetricName).toBe('Invocations');
+  });
+
+  it('alarms on Errors, Throttles and a duration near the timeout of every function', () => {
+    const monitor = synthesized.template(Monitor).findResources('AWS::Lambda::Function');
+    for (const name of ['Dispatch', 'Probe', 'Finalize', 'Digest', 'Watchdog', 'SesEvents']) {
+      expect(alarm(alarms, `${name}Errors`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 1 });
+      expect(alarm(alarms, `${name}Throttles`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Threshold: 1 });
+      const near = alarm(alarms, `${name}NearTimeout`);
+      expect(near).toMatchObject({ MetricName: 'Duration', Statistic: 'Maximum', TreatMissingData: 'notBreaching' });
+      const fnId = Object.keys(monitor).find((id) => id.startsWith(name));
+      if (fnId) {
+        const timeout = (monitor[fnId] as Alarm).Properties.Timeout as number;
+        expect(near.Threshold).toBe(Math.round(DURATION_SHARE_THRESHOLD * timeout * 1000));
+      }
+    }
   });
 
   it('alarms on incomplete rounds, an error share above 0.2 and SES bounce and complaint rates', () => {
-    const alarms = alarmsOf(synthesized.template(Alarms));
+    const byMetric = Object.fromEntries(Object.values(alarmsById(alarms)).map((p) => [`${p.Namespace}/${p.MetricName}`, p]));
 
-    expect(alarms[`${METRICS.namespace}/${METRICS.roundIncomplete}`]).toMatchObject({ Threshold: 1 });
-    expect(alarms[`${METRICS.namespace}/${METRICS.errorShare}`]).toMatchObject({
+    expect(byMetric[`${METRICS.namespace}/${METRICS.roundIncomplete}`]).toMatchObject({ Threshold: 1 });
+    expect(byMetric[`${METRICS.namespace}/${METRICS.errorShare}`]).toMatchObject({
       Threshold: 0.2,
       ComparisonOperator: 'GreaterThanThreshold',
     });
-    expect(alarms['AWS/SES/Reputation.BounceRate']).toMatchObject({
+    expect(byMetric['AWS/SES/Reputation.BounceRate']).toMatchObject({
       Threshold: 0.05,
       ComparisonOperator: 'GreaterThanThreshold',
     });
-    expect(alarms['AWS/SES/Reputation.ComplaintRate']).toBeDefined();
+    expect(byMetric['AWS/SES/Reputation.ComplaintRate']).toBeDefined();
   });
 
   it('sends every alarm and its recovery to the operators topic', () => {
-    const alarms = synthesized.template(Alarms);
     const [topicId] = Object.keys(alarms.findResources('AWS::SNS::Topic'));
-    const all = Object.values(alarmsOf(alarms));
+    const all = Object.values(alarmsById(alarms));
 
-    expect(all).toHaveLength(6);
-    for (const alarm of all) {
-      expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
-      expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
+    // 6 round and SES alarms + 3 for each of the 6 functions.
+    expect(all).toHaveLength(6 + 3 * 6);
+    for (const a of all) {
+      expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(a.OKActions).toEqual([{ Ref: topicId }]);
     }
   });
 });

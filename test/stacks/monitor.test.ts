@@ -1,3 +1,4 @@
+import { agencyWorstCaseMs, DEFAULT_PROBE, ROUND_DEADLINE_MINUTES } from '@dvcwatch/core';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { type FunctionProps, Function as SstFunction } from 'sst/constructs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -38,11 +39,15 @@ describe('Monitor stack', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
 
-  it('runs the round hourly, finalizes at minute 50, digests on Monday 08:00 ICT and watches every 30 min', () => {
+  it('starts rounds at the top of the hour, finalizes at the deadline after it, digests Monday 08:00 ICT, watches every 30 min', () => {
     const schedules = resources(monitor, 'AWS::Events::Rule').map((r) => r.Properties.ScheduleExpression);
 
-    expect(schedules.sort()).toEqual(['cron(0 1 ? * MON *)', 'cron(50 * * * ? *)', 'rate(1 hour)', 'rate(30 minutes)']);
-    expect(SCHEDULES.round).toBe('rate(1 hour)');
+    expect(schedules.sort()).toEqual(['cron(0 * * * ? *)', 'cron(0 1 ? * MON *)', 'cron(50 * * * ? *)', 'rate(30 minutes)']);
+    // Rounds are keyed by the hour: a round rule at minute 0, and the deadline an offset from it within the hour.
+    const minute = (cron: string) => Number(/^cron\((\d+) /.exec(cron)?.[1]);
+    expect(SCHEDULES.round).toBe('cron(0 * * * ? *)');
+    expect(minute(SCHEDULES.finalize) - minute(SCHEDULES.round)).toBe(ROUND_DEADLINE_MINUTES);
+    expect(ROUND_DEADLINE_MINUTES).toBeLessThan(60);
   });
 
   it('feeds the probe from SQS with partial batch failures and the configured maximum concurrency', () => {
@@ -56,13 +61,21 @@ describe('Monitor stack', () => {
     expect(mapping?.Properties.BatchSize).toBeLessThanOrEqual(2);
   });
 
-  it('redrives failed jobs to the DLQ and hides a job for at least 6× the probe timeout', () => {
+  it("gives the probe a timeout covering one agency's worst case, and hides a job for at least 6× that timeout", () => {
     const probe = lambdaOf(monitor, 'Measures one agency portal with headless Chromium');
     const main = resources(monitor, 'AWS::SQS::Queue').find((q) => q.Properties.RedrivePolicy);
+    const timeout = probe.Properties.Timeout as number;
+    const visibility = main?.Properties.VisibilityTimeout as number;
 
-    expect(probe.Properties.Timeout).toBe(PROBE_TIMEOUT_SECONDS);
+    // Two pages × three attempts at 20 s, the confirmation delays, the catalogue, closes and recording: 336 s.
+    expect(agencyWorstCaseMs(DEFAULT_PROBE)).toBe(336_000);
+    expect(timeout * 1000).toBeGreaterThanOrEqual(agencyWorstCaseMs(DEFAULT_PROBE));
+    expect(timeout).toBe(PROBE_TIMEOUT_SECONDS);
+    expect(timeout).toBeLessThanOrEqual(900);
+    expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
     expect(main?.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: PROBE_MAX_RECEIVES });
-    expect(main?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (probe.Properties.Timeout as number));
+    // A job that crashes on every receive waits the whole visibility each time: it must reach the DLQ before it expires.
+    expect(main?.Properties.MessageRetentionPeriod).toBeGreaterThan(PROBE_MAX_RECEIVES * visibility);
   });
 
   it('gives the probe at least one full vCPU on x86_64, and disk for the unpacked Chromium', () => {

@@ -1,4 +1,4 @@
-import { asVantageOutage, type Result, STATUS_VI } from '@dvcwatch/core';
+import { asVantageOutage, evidenceKey, type Result, STATUS_VI } from '@dvcwatch/core';
 import { type Logger, runRound } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
 import { type LocalContext, openLocal } from './context.js';
@@ -97,7 +97,7 @@ export async function roundIn(
 
 const evidencePlan = (ctx: LocalContext) => ({
   path: (agencyId: string, at: string, page: 'home' | 'form') => {
-    const key = `evidence/${agencyId}/${at.replace(/[:.]/g, '-')}-${page}.jpg`;
+    const key = evidenceKey(agencyId, at, page);
     return { file: `${ctx.paths.site}/${key}`, key };
   },
 });

@@ -105,7 +105,11 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
       paths,
       prober: () => {
         const origins = localOrigins(registry);
-        prober ??= createProber({ local: origins.length > 0, allowedOrigins: origins });
+        prober ??= createProber({
+          local: origins.length > 0,
+          allowedOrigins: origins,
+          processModel: env.DVCWATCH_BROWSER_MODEL,
+        });
         return prober;
       },
       labRunner: () => {

@@ -12,6 +12,8 @@ const Env = z.object({
   // 4 agencies at once: a 100-agency hourly round fits in 90 s on 2 cores (npm run bench, section 2b) with less
   // contention inflating the timings than at 8.
   DVCWATCH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  // `lambda` runs Chromium as the probe Lambda does (single-process, one browser per page); `shared` is faster here.
+  DVCWATCH_BROWSER_MODEL: z.enum(['shared', 'lambda']).default('shared'),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   AWS_ENDPOINT_URL_SES: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),

@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_PROBE_TIMING } from './probe-budget.js';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { DEFAULT_OUTAGE, type OutageSettings } from './vantage-outage.js';
@@ -55,9 +56,7 @@ export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
  * functions change (see core/facts-refresh.ts). Provisional; the ministry itself evaluates once a year.
  */
 export const DEFAULT_PROBE: ProbeConfig = {
-  pageTimeoutMs: 20_000,
-  confirmAttempts: 2,
-  confirmDelayMs: 3_000,
+  ...DEFAULT_PROBE_TIMING,
   accessibility: true,
   checksEveryHours: 6,
   // Issue 15: "a few times a day"; peers tame Lighthouse's variance with 3–5 runs and the median (DOMAIN.md).

@@ -2,26 +2,38 @@ import chromium from '@sparticuz/chromium';
 import { type Browser, type BrowserServer, chromium as pw } from 'playwright-core';
 import { withTimeout } from './limits.js';
 
+/**
+ * How Chromium runs. `shared`: one multi-process browser, a fresh context per page (locally, where it is measured
+ * faster). `lambda`: @sparticuz/chromium's own arguments, `--single-process` included — Lambda's sandbox refuses
+ * what the multi-process model needs ("Needs to be single-process to avoid `prctl(PR_SET_NO_NEW_PRIVS) failed`",
+ * its source says) — and since a single-process browser dies when its first context closes, one browser per
+ * page, launched for it and closed with it: no state crosses pages, let alone agencies.
+ */
+export type ProcessModel = 'shared' | 'lambda';
+
 /** How to launch Chromium; the defaults are the Lambda binary and its arguments. */
 export interface LaunchOptions {
   executablePath?: string;
   args?: string[];
   /** Browser-wide proxy (the guard), asked for at each launch: anything outside a page's context uses it. */
   proxyServer: () => Promise<string>;
+  processModel?: ProcessModel;
+  /** A browser that does not close within this is killed (SIGKILL). */
+  closeTimeoutMs?: number;
 }
 
-/** Where pages get their browser; `kill` drops a stuck one so the next `browser()` relaunches. */
+/** Where pages get their browser; `release` after the page's context closed; `kill` drops a stuck one. */
 export interface BrowserSource {
   browser(): Promise<Browser>;
+  release(browser: Browser): Promise<void>;
   kill(): Promise<void>;
 }
 
 /**
- * Arguments dropped from @sparticuz/chromium's defaults: `--single-process` kills the browser when its first
- * context closes (DOMAIN.md, "Tool facts"); `--disable-web-security` and `--allow-running-insecure-content` would
- * make a portal behave unlike it does for a citizen (no CORS, mixed content allowed).
+ * Arguments that make a portal behave unlike it does for a citizen (no CORS, mixed content allowed): dropped in
+ * both models. `--single-process` is dropped only in the shared model (it would die with its first context).
  */
-const DROPPED = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+const UNLIKE_A_CITIZEN = new Set(['--disable-web-security', '--allow-running-insecure-content']);
 
 /** Extra arguments: no WebRTC path around the proxy (STUN/UDP could reach private addresses). */
 const EXTRA = [
@@ -29,19 +41,41 @@ const EXTRA = [
   '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
+/** The arguments Chromium is launched with in `model`, from @sparticuz/chromium's (or the given) list. */
+export const launchArgs = (base: readonly string[], model: ProcessModel): string[] => [
+  ...base.filter((a) => !UNLIKE_A_CITIZEN.has(a) && (model === 'lambda' || a !== '--single-process')),
+  ...EXTRA,
+];
+
+interface Launched {
+  server: BrowserServer;
+  browser: Browser;
+}
+
 /**
- * One Chromium per prober, launched lazily and relaunched transparently after a crash or a kill. Launched as a
- * BrowserServer so a stuck browser can be killed (`BrowserServer.kill`, SIGKILL) without waiting on it.
+ * Chromium launched lazily as a BrowserServer (so a stuck one can be killed without waiting on it) and relaunched
+ * transparently after a crash or a kill. In the shared model one browser serves every page; in the Lambda model
+ * each `browser()` is a new browser, closed by `release`.
  */
 export class BrowserHost implements BrowserSource {
-  private current: Promise<{ server: BrowserServer; browser: Browser }> | null = null;
-  /** Number of launches so far (1 = never relaunched). */
+  private current: Promise<Launched> | null = null;
+  private readonly perPage = new Set<Launched>();
+  /** Number of launches so far (1 = never relaunched, in the shared model). */
   launches = 0;
 
   constructor(private readonly options: LaunchOptions) {}
 
-  /** A connected browser, launching one if there is none. */
+  get processModel(): ProcessModel {
+    return this.options.processModel ?? 'shared';
+  }
+
+  /** A connected browser: the shared one (launched if there is none), or a new one in the Lambda model. */
   async browser(): Promise<Browser> {
+    if (this.processModel === 'lambda') {
+      const launched = await this.launch();
+      this.perPage.add(launched);
+      return launched.browser;
+    }
     if (!this.current) this.current = this.launch();
     const cur = this.current;
     try {
@@ -55,14 +89,21 @@ export class BrowserHost implements BrowserSource {
     return this.browser();
   }
 
-  private async launch(): Promise<{ server: BrowserServer; browser: Browser }> {
+  /** After a page's context closed: the Lambda model closes that page's browser; the shared one stays. */
+  async release(browser: Browser): Promise<void> {
+    const launched = [...this.perPage].find((l) => l.browser === browser);
+    if (!launched) return;
+    this.perPage.delete(launched);
+    await this.shut(launched);
+  }
+
+  private async launch(): Promise<Launched> {
     this.launches += 1;
     const executablePath = this.options.executablePath ?? (await chromium.executablePath());
-    const base = this.options.args ?? chromium.args;
     const server = await pw.launchServer({
       executablePath,
       headless: true,
-      args: [...base.filter((a) => !DROPPED.has(a)), ...EXTRA],
+      args: launchArgs(this.options.args ?? chromium.args, this.processModel),
       proxy: { server: await this.options.proxyServer() },
     });
     try {
@@ -78,36 +119,50 @@ export class BrowserHost implements BrowserSource {
     }
   }
 
-  private async forget(launched: { server: BrowserServer; browser: Browser }): Promise<void> {
+  private async forget(launched: Launched): Promise<void> {
+    this.perPage.delete(launched);
     const cur = this.current;
     if (cur && (await cur.catch(() => null)) === launched) this.current = null;
     await launched.server.kill().catch(() => {});
   }
 
-  /** The browser's process id, if one is running (diagnostics and crash tests). */
-  async pid(): Promise<number | undefined> {
-    const launched = await this.current?.catch(() => null);
-    return launched?.server.process().pid;
-  }
-
-  /** Kills the browser at once (SIGKILL); the next `browser()` launches a new one. */
-  async kill(): Promise<void> {
-    const cur = this.current;
-    this.current = null;
-    const launched = await cur?.catch(() => null);
-    await launched?.server.kill().catch(() => {});
-  }
-
-  /** Closes the browser, killing it if it does not close within `timeoutMs`. */
-  async close(timeoutMs = 5_000): Promise<void> {
-    const cur = this.current;
-    this.current = null;
-    const launched = await cur?.catch(() => null);
-    if (!launched) return;
+  private async shut(launched: Launched): Promise<void> {
     try {
-      await withTimeout(launched.server.close(), timeoutMs, 'browser close');
+      await withTimeout(launched.server.close(), this.options.closeTimeoutMs ?? 5_000, 'browser close');
     } catch {
       await launched.server.kill().catch(() => {});
     }
+  }
+
+  /** The browser's process id, if one is running (diagnostics and crash tests). */
+  async pid(): Promise<number | undefined> {
+    const launched = (await this.current?.catch(() => null)) ?? [...this.perPage][0];
+    return launched?.server.process().pid;
+  }
+
+  /** Kills every browser at once (SIGKILL); the next `browser()` launches a new one. */
+  async kill(): Promise<void> {
+    const cur = this.current;
+    this.current = null;
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage];
+    this.perPage.clear();
+    await Promise.all(all.map((l) => l?.server.kill().catch(() => {})));
+  }
+
+  /** Closes every browser, killing any that does not close within `timeoutMs`. */
+  async close(timeoutMs = this.options.closeTimeoutMs ?? 5_000): Promise<void> {
+    const cur = this.current;
+    this.current = null;
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage].filter((l): l is Launched => l !== null);
+    this.perPage.clear();
+    await Promise.all(
+      all.map(async (l) => {
+        try {
+          await withTimeout(l.server.close(), timeoutMs, 'browser close');
+        } catch {
+          await l.server.kill().catch(() => {});
+        }
+      }),
+    );
   }
 }

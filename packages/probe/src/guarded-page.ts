@@ -1,5 +1,5 @@
 import type { PageError } from '@dvcwatch/core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BrowserSource } from './browser-host.js';
 import { type GuardProxy, startGuardProxy } from './guard.js';
 import { type GuardOptions, isAllowedScheme } from './guard-policy.js';
@@ -62,8 +62,9 @@ export const openGuardedPage = async (
     onTooLarge: () => abort(pageError('too-large', `more than ${deps.limits.maxBytes} bytes received`)),
   });
   let context: BrowserContext;
+  let browser: Browser | null = null;
   try {
-    const browser = await deps.host.browser();
+    browser = await deps.host.browser();
     context = await browser.newContext({
       proxy: { server: guard.server },
       acceptDownloads: false,
@@ -74,6 +75,7 @@ export const openGuardedPage = async (
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
   } catch (e) {
+    if (browser) await deps.host.release(browser);
     await guard.close();
     throw e;
   }
@@ -85,6 +87,7 @@ export const openGuardedPage = async (
       // A renderer stuck in a loop can hang the close: kill the browser; the next page relaunches it.
       await deps.host.kill();
     }
+    if (browser) await deps.host.release(browser);
     await guard.close();
   };
   try {

@@ -12,17 +12,19 @@ export interface PageLimits {
   settleMs: number;
 }
 
+import { CLOSE_TIMEOUT_MS, DEFAULT_PROBE_TIMING } from '@dvcwatch/core';
+
 /**
- * Defaults. 20 s per page: Upptime and Checkly default to 30 s for a whole check; a portal page slower than 20 s
+ * Defaults (the page and close limits are core/probe-budget.ts's, which sizes the probe Lambda). 20 s per page: Upptime and Checkly default to 30 s for a whole check; a portal page slower than 20 s
  * is down for a citizen anyway. 15 MB: several times a typical page (the HTTP Archive Web Almanac puts the median
  * desktop page at about 2–3 MB); provisional.
  * 500 ms settle: LCP candidates stop being emitted once the page is idle (web.dev, "Largest Contentful Paint").
  */
 export const DEFAULT_LIMITS: PageLimits = {
-  timeoutMs: 20_000,
+  timeoutMs: DEFAULT_PROBE_TIMING.pageTimeoutMs,
   maxBytes: 15 * 1024 * 1024,
   maxPopups: 20,
-  closeTimeoutMs: 5_000,
+  closeTimeoutMs: CLOSE_TIMEOUT_MS,
   settleMs: 500,
 };
 

@@ -1,5 +1,5 @@
 import type { PageArtifacts } from '@dvcwatch/core';
-import { BrowserHost } from './browser-host.js';
+import { BrowserHost, type ProcessModel } from './browser-host.js';
 import { type GuardProxy, startGuardProxy } from './guard.js';
 import type { GuardOptions } from './guard-policy.js';
 import type { PageDeps } from './guarded-page.js';
@@ -14,6 +14,8 @@ export interface ProberOptions extends GuardOptions {
   /** Defaults to @sparticuz/chromium's binary and arguments. */
   executablePath?: string;
   args?: string[];
+  /** `lambda`: @sparticuz/chromium's single-process arguments, one browser per page (browser-host.ts). */
+  processModel?: ProcessModel;
 }
 
 /** Drives one Chromium: probes pages and opens guarded pages for fact gatherers. */
@@ -43,6 +45,8 @@ export const createProber = (options: ProberOptions): Prober => {
     proxyServer: browserGuardServer,
     ...(options.executablePath ? { executablePath: options.executablePath } : {}),
     ...(options.args ? { args: options.args } : {}),
+    processModel: options.processModel ?? 'shared',
+    closeTimeoutMs: limits.closeTimeoutMs,
   });
   const deps: PageDeps = { host, guard, limits };
   return {

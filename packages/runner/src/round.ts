@@ -1,11 +1,11 @@
 import type { Agency, LabSummary, Result } from '@dvcwatch/core';
 import pLimit from 'p-limit';
+import { agencyJob } from './agency-job.js';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
 import { type LabRoundOptions, runLabPhase } from './lab-round.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
-import { measureAgency } from './run-agency.js';
 
 /** Keeps results the store could not take, and gives them back when it returns (a local file spool). */
 export interface Spool {
@@ -50,13 +50,15 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
   await Promise.all(
     agencies.map((agency) =>
       limit(async () => {
-        const existing = await deps.store.getResult(agency.id, o.at).catch(() => null);
-        // An overlapping round for the same hour already measured this agency: keep its result.
-        const measured = existing ?? (await measureAgency(deps, agency, o.at, o.probe));
+        // An overlapping round for the same hour already measured this agency: its result is kept (first wins).
         // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
-        const result = !existing && labs.has(agency.id) ? { ...measured, lab: labs.get(agency.id) ?? null } : measured;
-        if (!(await finishSafely(deps, agency, result, o.spool))) spooled++;
-        o.onResult?.(result, ++done, agencies.length);
+        const withLab = (r: Result): Result =>
+          labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
+        const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
+          measureWhenStoreUnreadable: true,
+        });
+        if (!job.recorded) spooled++;
+        o.onResult?.(job.measured ? withLab(job.result) : job.result, ++done, agencies.length);
       }),
     ),
   );

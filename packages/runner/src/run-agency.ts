@@ -1,22 +1,39 @@
-import { type Agency, evaluate, inMaintenance, monitorFailure, type Result } from '@dvcwatch/core';
+import {
+  type Agency,
+  agencyWorstCaseMs,
+  evaluate,
+  inMaintenance,
+  monitorFailure,
+  RECORD_MARGIN_MS,
+  type Result,
+} from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
 import { type ProbeAgencyOptions, probeAgency } from './probe-agency.js';
 
-/** Hard ceiling for one agency's whole probe (both pages, confirmations, facts): the round never waits longer. */
-export const agencyBudgetMs = (deps: RunnerDeps): number => {
-  const p = deps.registry.probe;
-  return (p.pageTimeoutMs + p.confirmDelayMs * 2) * (1 + p.confirmAttempts) * 2 + 90_000;
-};
+/**
+ * Hard ceiling for one agency's probing (both pages, confirmations, catalogue): the worst case of the registry's
+ * probe settings (core/probe-budget.ts, which also sizes the probe Lambda) without the recording margin, and never
+ * beyond `capMs` (on Lambda: the invocation's remaining time, so an `error` result is still recorded in time).
+ */
+export const agencyBudgetMs = (deps: RunnerDeps, capMs = Number.POSITIVE_INFINITY): number =>
+  Math.max(1_000, Math.min(agencyWorstCaseMs(deps.registry.probe) - RECORD_MARGIN_MS, capMs));
 
 /**
  * Measures and judges one agency; never throws: a failure of the monitor itself becomes an `error` result.
  */
-export async function measureAgency(deps: RunnerDeps, agency: Agency, at: string, probe: ProbeAgencyOptions): Promise<Result> {
+export async function measureAgency(
+  deps: RunnerDeps,
+  agency: Agency,
+  at: string,
+  probe: ProbeAgencyOptions,
+  capMs?: number,
+): Promise<Result> {
   const ctx = { at, nationalHosts: deps.registry.nationalHosts, maintenance: inMaintenance(agency.maintenance, at) };
+  const budgetMs = agencyBudgetMs(deps, capMs);
   let timer: NodeJS.Timeout | undefined;
   try {
     const budget = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`agency budget of ${agencyBudgetMs(deps)} ms exceeded`)), agencyBudgetMs(deps));
+      timer = setTimeout(() => reject(new Error(`agency budget of ${budgetMs} ms exceeded`)), budgetMs);
     });
     const artifacts = await Promise.race([probeAgency(agency, at, probe), budget]);
     return evaluate(agency, artifacts, ctx);

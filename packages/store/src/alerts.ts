@@ -5,7 +5,8 @@ import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
 
-export const IncidentPayload = z.object({
+/** Payloads keep fields they do not name (loose): a field added by newer code of the same version survives a rewrite. */
+export const IncidentPayload = z.looseObject({
   id: z.string(),
   openedAt: z.string(),
   since: z.string(),
@@ -18,14 +19,14 @@ export const IncidentPayload = z.object({
   recoveredAt: z.string().nullable().optional(),
 }) satisfies z.ZodType<Incident>;
 
-const TransitionPayload = z.object({
+const TransitionPayload = z.looseObject({
   kind: z.enum(['open', 'remind', 'escalate', 'resolve']),
   incident: IncidentPayload,
   step: z.string(),
   at: z.string(),
 }) satisfies z.ZodType<Transition>;
 
-export const AlertStatePayload = z.object({
+export const AlertStatePayload = z.looseObject({
   agencyId: z.string().min(1),
   breachedRounds: z.number(),
   cleanRounds: z.number(),

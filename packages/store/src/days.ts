@@ -7,7 +7,7 @@ import type { TableIo } from './table-io.js';
 
 const counts = z.record(z.string(), z.number());
 
-export const DailyAggregatePayload = z.object({
+export const DailyAggregatePayload = z.looseObject({
   agencyId: z.string().min(1),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   rounds: z.number(),

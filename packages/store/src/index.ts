@@ -1,5 +1,6 @@
 export * from './alerts.js';
 export * from './days.js';
+export * from './dispatch-jobs.js';
 export * from './errors.js';
 export * from './facts.js';
 export * from './item.js';

@@ -25,6 +25,8 @@ export const keys = {
   /** One agency's completion of a round: a small item written once, so marking done costs the same at any size. */
   roundDone: (at: string, agencyId: string) => ({ pk: `v1#round#${at}`, sk: `done#${agencyId}` }),
   roundDonePrefix: 'done#',
+  /** One agency's job in one round's dispatch: claimed, then queued (resumable dispatch). */
+  dispatchJob: (at: string, agencyId: string) => ({ pk: `v1#dispatch#${at}`, sk: `job#${agencyId}` }),
   sesEvent: (at: string, messageId: string) => ({ pk: 'v1#ses-events', sk: `${at}#${messageId}` }),
   /** The monitor's own network health (one record for the registry): the outage guard's reference and state. */
   monitorHealth: () => ({ pk: 'v1#monitor', sk: 'health' }),

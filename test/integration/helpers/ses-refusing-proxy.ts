@@ -11,6 +11,8 @@ export interface RefusingSes {
   endpoint: string;
   /** How many requests were refused. */
   refused(): number;
+  /** The refused recipients, one entry per refused request, in order. */
+  rejected: string[];
   close(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ const rejection = (who: string) =>
 
 /** Starts the proxy; `refuse` lists the addresses SES "has not verified". */
 export async function startRefusingSes(upstream: string, refuse: string[]): Promise<RefusingSes> {
-  let refused = 0;
+  const rejected: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -31,7 +33,7 @@ export async function startRefusingSes(upstream: string, refuse: string[]): Prom
     const destinations = [...form.entries()].filter(([k]) => /^Destination/.test(k)).map(([, v]) => v);
     const who = destinations.find((d) => refuse.includes(d));
     if (sending && who) {
-      refused++;
+      rejected.push(who);
       res.writeHead(400, { 'content-type': 'text/xml' }).end(rejection(who));
       return;
     }
@@ -47,7 +49,12 @@ export async function startRefusingSes(upstream: string, refuse: string[]): Prom
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    refused: () => refused,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    refused: () => rejected.length,
+    rejected,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

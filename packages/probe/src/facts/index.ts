@@ -1,4 +1,4 @@
-import { emptyFacts, type Facts, findLink, LABELS } from '@dvcwatch/core';
+import { CATALOGUE_DEADLINE_MS, emptyFacts, type Facts, findLink, LABELS } from '@dvcwatch/core';
 import type { Page, Response } from 'playwright-core';
 import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
@@ -32,8 +32,6 @@ export interface FactsInput {
   onTiming?: (gatherer: string, ms: number) => void;
 }
 
-const DEFAULT_DEADLINE_MS = 90_000;
-
 export { gatherTls } from './tls.js';
 
 /**
@@ -42,7 +40,7 @@ export { gatherTls } from './tls.js';
  */
 export async function gatherFacts(session: PageSession, input: FactsInput): Promise<Facts> {
   const facts = emptyFacts();
-  const until = Date.now() + (input.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const until = Date.now() + (input.deadlineMs ?? CATALOGUE_DEADLINE_MS);
   const o = (id: string) => input.overrides?.[id] ?? {};
   const on = (id: string) => !o(id).skip;
   const left = () => until - Date.now();

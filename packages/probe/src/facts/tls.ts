@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { Facts } from '@dvcwatch/core';
+import { type Facts, TLS_TIMEOUT_MS } from '@dvcwatch/core';
 import type { GuardOptions } from '../guard-policy.js';
 import { allowedHostPorts, checkTarget } from '../guard-policy.js';
 
@@ -31,7 +31,7 @@ export async function gatherTls(
       servername: net.isIP(host) ? undefined : host,
       rejectUnauthorized: false,
       ca: opts.ca,
-      timeout: opts.timeoutMs ?? 8_000,
+      timeout: opts.timeoutMs ?? TLS_TIMEOUT_MS,
     });
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate();

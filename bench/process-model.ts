@@ -1,0 +1,37 @@
+/**
+ * `npx tsx bench/process-model.ts`: the cost of Chromium's Lambda process model (single-process, one browser per
+ * page, packages/probe/src/browser-host.ts) against the local shared model, on the bench portal (127.0.0.1).
+ * Prints the median wall time per page probe and the median home LCP of each model. Knob: BENCH_PAGES (default 10).
+ */
+import { createProber, type ProcessModel } from '@dvcwatch/probe';
+import { startBenchPortal } from './portals.js';
+import { median } from './stats.js';
+
+const pages = Number(process.env.BENCH_PAGES ?? 10);
+const portal = await startBenchPortal();
+const rows: string[] = [];
+try {
+  for (const model of ['shared', 'lambda'] as ProcessModel[]) {
+    const prober = createProber({ local: true, allowedOrigins: [portal.origin], processModel: model });
+    const wall: number[] = [];
+    const lcp: number[] = [];
+    try {
+      // One warm-up page: the shared model's launch is paid once per container, not per page.
+      await prober.probePage(`${portal.origin}/ttfb?d=0&run=warm-${model}`, 'home');
+      for (let i = 0; i < pages; i++) {
+        const t0 = performance.now();
+        const page = await prober.probePage(`${portal.origin}/lcp?d=200&run=${model}-${i}`, 'home');
+        wall.push(performance.now() - t0);
+        if (page.lcpMs !== null) lcp.push(page.lcpMs);
+      }
+      rows.push(
+        `${model.padEnd(7)} ${String(Math.round(median(wall))).padStart(6)} ms/page  median LCP ${Math.round(median(lcp))} ms  launches ${prober.launches()}`,
+      );
+    } finally {
+      await prober.close();
+    }
+  }
+} finally {
+  await portal.close();
+}
+console.log(rows.join('\n'));

@@ -1,0 +1,54 @@
+/**
+ * One agency's worst case, computed once from the probe's own limits: the probe Lambda's timeout, the queue's
+ * visibility timeout (stacks/Monitor.ts) and the runner's per-agency budget (runner/run-agency.ts) all derive
+ * from here. Pure arithmetic with no imports, so the stacks may import it (`@dvcwatch/core/probe-budget`).
+ */
+
+/** The probe settings that bound one agency's time (the registry's `defaults.probe`). */
+export interface ProbeTiming {
+  pageTimeoutMs: number;
+  confirmAttempts: number;
+  confirmDelayMs: number;
+}
+
+/**
+ * Defaults of the registry's `defaults.probe` timing. 20 s per page: Upptime and Checkly default to 30 s for a
+ * whole check; a portal page slower than 20 s is down for a citizen anyway. Two confirmations 3 s and 6 s apart.
+ */
+export const DEFAULT_PROBE_TIMING: ProbeTiming = { pageTimeoutMs: 20_000, confirmAttempts: 2, confirmDelayMs: 3_000 };
+
+/** A context or browser that does not close within this is killed (SIGKILL); paid at most twice per page. */
+export const CLOSE_TIMEOUT_MS = 5_000;
+/** The check catalogue's whole budget (probe/facts): gatherers not started by then stay unknown. */
+export const CATALOGUE_DEADLINE_MS = 90_000;
+/** The certificate read between catalogue runs (probe/facts/tls.ts). */
+export const TLS_TIMEOUT_MS = 8_000;
+/**
+ * Storing the result, the day aggregate and the round marker, the evidence upload, and on Lambda Chromium's cold
+ * start (unpacking ~200 MB to /tmp, measured by `npm run bench`): never part of a page's own limit.
+ */
+export const RECORD_MARGIN_MS = 30_000;
+
+/** Delay before confirmation i (1-based): `confirmDelayMs × i` (runner/probe-agency.ts). */
+const confirmDelays = (p: ProbeTiming): number => (p.confirmDelayMs * p.confirmAttempts * (p.confirmAttempts + 1)) / 2;
+
+/**
+ * Worst case of one agency's job, in ms: two pages (home, form), each probed 1 + confirmAttempts times at
+ * pageTimeoutMs (the browser launch is inside a page's limit) plus two close timeouts, the delays between the
+ * confirmations, the catalogue at its deadline (plus its last page's closes), the certificate read, and the margin
+ * for recording. `extraMs` is for work a caller adds (a confirmation from another vantage).
+ */
+export const agencyWorstCaseMs = (p: ProbeTiming, extraMs = 0): number => {
+  const page = (1 + p.confirmAttempts) * (p.pageTimeoutMs + 2 * CLOSE_TIMEOUT_MS) + confirmDelays(p);
+  return 2 * page + CATALOGUE_DEADLINE_MS + 2 * CLOSE_TIMEOUT_MS + TLS_TIMEOUT_MS + extraMs + RECORD_MARGIN_MS;
+};
+
+/** The probe function's timeout in whole seconds: the worst case of the default settings, rounded up to 30 s. */
+export const probeTimeoutSeconds = (p: ProbeTiming = DEFAULT_PROBE_TIMING): number =>
+  Math.ceil(agencyWorstCaseMs(p) / 30_000) * 30;
+
+/**
+ * AWS Lambda developer guide ("Using Lambda with Amazon SQS"): set the queue's visibility timeout to at least six
+ * times the function timeout, so a job is not handed out again while a throttled or retried invocation holds it.
+ */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;

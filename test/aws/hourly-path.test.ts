@@ -1,0 +1,229 @@
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, startDemoPortals } from '@dvcwatch/cli';
+import { roundDeadline } from '@dvcwatch/core';
+import { Store } from '@dvcwatch/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
+import { scheduledEvent } from '../integration/handlers/events.js';
+import { sesEmails } from '../integration/handlers/local-aws.js';
+import { BuiltApp } from './built-app.js';
+import type { Running } from './lambda-functions.js';
+import { type LocalCloud, REGISTRY_BUCKET, REGISTRY_KEY, startLocalCloud, TABLE } from './local-cloud.js';
+
+// `npm run test:aws`: the hourly path as AWS runs it, from the bundles `sst build` produced (not the TypeScript
+// sources), each function in its own execution environment (a child process) with the environment the synthesized
+// template gives it, against dynalite, the SES emulator, s3rver, an SQS-API server with the template's queues
+// (visibility timeout and redrive policy) and real Chromium, with the Lambda argument list, on the demo portals.
+
+const root = resolve(import.meta.dirname, '../..');
+// Time runs faster for the queue, the same for all its timeouts, so the template's relations hold. In the first
+// round one template second lasts 1/15 s (the 2,160 s visibility timeout is 144 s, above any first-round job with
+// its whole catalogue in Chromium's Lambda model on two shared cores: a job outliving it would be handed out again,
+// the hazard the 6× rule guards against). In the second round, mostly timings, 1/90 s: 24 s, so redeliveries
+// come within half a minute and the dead-letter queue within about 75 s.
+const FIRST_ROUND_SCALE_MS = 1000 / 15;
+const SECOND_ROUND_SCALE_MS = 1000 / 90;
+const REFUSED = 'thutruong.loi@example.vn';
+const ROUND_1 = '2025-06-02T01:00:00.000Z';
+const ROUND_2 = '2025-06-02T02:00:00.000Z';
+
+let build: BuildRun;
+let app: BuiltApp;
+let cloud: LocalCloud;
+let demo: DemoPortals;
+let store: Store;
+let s3: S3Client;
+
+const waitFor = async <T>(what: string, read: () => Promise<T | null | undefined | false>, ms = 300_000): Promise<T> => {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+const jobOf = (run: Running): { agencyId: string; at: string; receives: number } => {
+  const record = (run.event as { Records: { body: string; attributes: { ApproximateReceiveCount: string } }[] }).Records[0];
+  return { ...JSON.parse(record?.body ?? '{}'), receives: Number(record?.attributes.ApproximateReceiveCount) };
+};
+const keysIn = async (bucket: string, prefix = '') =>
+  ((await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map((o) => o.Key ?? '');
+// The emulator keeps a message's To header as one entry ("a@x, b@y").
+const sentTo = async (address: string) =>
+  (await sesEmails(cloud.ses)).filter((m) => m.destination.to.join(',').split(/,\s*/).includes(address));
+const jobsFor = (at: string) => cloud.sqs.sent(cloud.queue.name).filter((b) => JSON.parse(b).at === at);
+
+beforeAll(async () => {
+  demo = await startDemoPortals({ basePort: 0, portals: DEMO_PORTALS });
+  const registry = parse(demoRegistryYaml(demo.portals, demo.nationalOrigin)) as {
+    defaults: Record<string, unknown>;
+    agencies: { id: string; head: { email: string } }[];
+  };
+  // Short probe settings; a breach alerts at once, so one round shows the emails.
+  // The catalogue runs for everyone in the first round; once a day after it (not in the second round, mostly).
+  registry.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 0, accessibility: false, checksEveryHours: 24 };
+  registry.defaults.alerts = { confirmRounds: 1 };
+  // The registry the functions read from S3 (DVCWATCH_REGISTRY_URI, a deploy setting), and operators to tell.
+  build = await runSstBuild(root, 'awspath', {
+    DVCWATCH_REGISTRY_URI: `s3://${REGISTRY_BUCKET}/${REGISTRY_KEY}`,
+    DVCWATCH_OPERATORS: 'vanhanh.aws@example.vn',
+    // Two cores shared by the whole suite: two probe environments at once (the setting's least, 2–1000).
+    DVCWATCH_PROBE_MAX_CONCURRENCY: '2',
+  });
+  if (build.status !== 0) throw new Error(`sst build failed:\n${build.output.slice(-3000)}`);
+  app = new BuiltApp(build.outDir);
+  cloud = await startLocalCloud(app, {
+    registryYaml: stringify(registry),
+    refusedRecipient: REFUSED,
+    scaleMs: FIRST_ROUND_SCALE_MS,
+    // Test only: the request guard lets the probe reach these loopback origins (production refuses loopback).
+    extraProbeEnv: { DVCWATCH_ALLOW_ORIGINS: demo.portals.map((p) => new URL(p.home).origin).join(',') },
+  });
+  store = new Store(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);
+  s3 = new S3Client({ endpoint: cloud.s3.endpoint, forcePathStyle: true });
+  cloud.mapping.start();
+}, 240_000);
+
+afterAll(async () => {
+  await cloud?.close();
+  await demo?.close();
+  s3?.destroy();
+  await build?.cleanup();
+});
+
+describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
+  it('runs a round of six agencies: dispatch → queue → probe → finalize → the site in the bucket', async () => {
+    const dispatch = cloud.fn('functions/dispatch.handler');
+    const finalize = cloud.fn('functions/finalize.handler');
+    const event = scheduledEvent('2025-06-02T01:00:00Z', 'awspath-dvcwatch-Round');
+
+    // EventBridge delivers at least once: the same event twice.
+    const first = await dispatch.invoke(event);
+    const again = await dispatch.invoke(event);
+
+    expect(first).toEqual({ ok: true, result: { at: ROUND_1, queued: 6, skipped: 0 } });
+    expect(again).toEqual({ ok: true, result: { at: ROUND_1, queued: 0, skipped: 6 } });
+    const round = await waitFor('round 1 to finish', async () => {
+      const r = await store.getRound(ROUND_1);
+      return r?.finishedAt ? r : null;
+    });
+    await cloud.pendingInvocations();
+
+    expect(jobsFor(ROUND_1)).toHaveLength(6);
+    expect(round.done.sort()).toEqual(DEMO_PORTALS.map((p) => p.id).sort());
+    // Finalize was invoked by the last probe, asynchronously, with { at }: two probes finishing together may both
+    // invoke it, and exactly one call finishes the round (and publishes).
+    expect(new Set(finalize.invocations.map((i) => JSON.stringify(i.event)))).toEqual(new Set([JSON.stringify({ at: ROUND_1 })]));
+    const finishing = finalize.invocations.filter((i) => i.outcome.ok && (i.outcome.result as { finished: boolean }).finished);
+    expect(finishing.map((i) => i.outcome)).toEqual([{ ok: true, result: expect.objectContaining({ missing: [] }) }]);
+    for (const p of DEMO_PORTALS) expect(await store.results(p.id, ROUND_1, `${ROUND_1}~`), p.id).toHaveLength(1);
+    // The site and the evidence are in their buckets.
+    const site = cloud.bucket('SiteBucket');
+    expect(await keysIn(site)).toEqual(expect.arrayContaining(['index.html', '_manifest.json', 'agency/tot.html']));
+    const index = await s3.send(new GetObjectCommand({ Bucket: site, Key: 'index.html' }));
+    expect(await index.Body?.transformToString()).toContain('Tỉnh Tốt');
+    expect((await keysIn(cloud.bucket('Evidence'), 'evidence/tot/')).length).toBeGreaterThan(0);
+    // EMF metrics of the round, with the names the alarms watch.
+    const emf = finalize.logs.filter((l) => l.includes('"CloudWatchMetrics"')).map((l) => JSON.parse(l));
+    expect(emf.filter((m) => m.RoundsCompleted === 1)).toEqual([expect.objectContaining({ at: ROUND_1, RoundIncomplete: 0 })]);
+  });
+
+  it('survives SES refusing a head for good: the other emails go, the round and the site stand', async () => {
+    // 'loi' answers 503 (down), 'cham-trang-chu' breaches its home LCP: both alert at once (confirmRounds 1).
+    expect(cloud.refusing.rejected).toEqual([REFUSED]);
+    expect(await sentTo(REFUSED)).toEqual([]);
+    expect(await sentTo('thutruong.cham-trang-chu@example.vn')).toHaveLength(1);
+    expect((await store.getRound(ROUND_1))?.finishedAt).not.toBeNull();
+    // No probe job failed because of the refusal: six jobs, six successful invocations.
+    const probe = cloud.fn('functions/probe.handler');
+    expect(probe.invocations.map((i) => i.outcome.ok)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('sends no duplicate job or email when the same EventBridge event arrives again after the round', async () => {
+    const before = (await sesEmails(cloud.ses)).length;
+
+    const third = await cloud
+      .fn('functions/dispatch.handler')
+      .invoke(scheduledEvent('2025-06-02T01:00:00Z', 'awspath-dvcwatch-Round'));
+    const refinalized = await cloud.fn('functions/finalize.handler').invoke({ at: ROUND_1 });
+
+    expect(third).toEqual({ ok: true, result: { at: ROUND_1, queued: 0, skipped: 6 } });
+    expect(refinalized).toMatchObject({ ok: true, result: { finished: false } });
+    expect(jobsFor(ROUND_1)).toHaveLength(6);
+    expect(await sesEmails(cloud.ses)).toHaveLength(before);
+  });
+
+  it('resumes a dispatch that failed half-way, redelivers a killed job (one result), dead-letters a job that fails three times, and finalizes at the deadline', async () => {
+    const dispatch = cloud.fn('functions/dispatch.handler');
+    const probe = cloud.fn('functions/probe.handler');
+    const finalize = cloud.fn('functions/finalize.handler');
+    // Environments killed mid-job, as Lambda does at a timeout or when memory runs out: 'tot' on its first
+    // receive, 'hop-nhat' on every receive.
+    probe.onInvoke = (run) => {
+      const job = jobOf(run);
+      if (job.at !== ROUND_2) return;
+      if (job.agencyId === 'hop-nhat') setTimeout(() => run.kill(), 300);
+      if (job.agencyId === 'tot' && job.receives === 1) setTimeout(() => run.kill(), 1_000);
+    };
+    const event = scheduledEvent('2025-06-02T02:00:00Z', 'awspath-dvcwatch-Round');
+    cloud.sqs.setScale(SECOND_ROUND_SCALE_MS);
+    // SQS refuses half of the batch: dispatch fails, and EventBridge's retry delivers the same event again.
+    cloud.sqs.failNextEntries(3);
+
+    const failed = await dispatch.invoke(event);
+    const retried = await dispatch.invoke(event);
+
+    expect(failed).toMatchObject({ ok: false, error: expect.stringMatching(/refused 3 jobs/) });
+    expect(retried).toEqual({ ok: true, result: { at: ROUND_2, queued: 3, skipped: 3 } });
+    expect(
+      jobsFor(ROUND_2)
+        .map((b) => JSON.parse(b).agencyId)
+        .sort(),
+    ).toEqual(DEMO_PORTALS.map((p) => p.id).sort());
+    // Three receives, three crashes, then the dead-letter queue.
+    const dead = await waitFor(
+      'the DLQ',
+      async () => cloud.sqs.messages(cloud.queue.deadLetter).length > 0 && cloud.sqs.messages(cloud.queue.deadLetter),
+    );
+    expect(dead.map((m) => JSON.parse(m.body))).toEqual([{ agencyId: 'hop-nhat', at: ROUND_2 }]);
+    const crashes = probe.invocations.filter(
+      (i) => JSON.stringify(i.event).includes('\\"hop-nhat\\"') && JSON.stringify(i.event).includes(ROUND_2),
+    );
+    expect(crashes).toHaveLength(cloud.queue.maxReceiveCount);
+    await waitFor('five results', async () => (await store.getRound(ROUND_2))?.done.length === 5);
+    expect((await store.getRound(ROUND_2))?.finishedAt).toBeNull();
+    // The killed 'tot' job was offered again after the visibility timeout and wrote one result.
+    const tot = probe.invocations.filter(
+      (i) => JSON.stringify(i.event).includes('\\"tot\\"') && JSON.stringify(i.event).includes(ROUND_2),
+    );
+    expect(
+      tot.map((i) => i.outcome.ok),
+      `probe runs (ms): ${probe.invocations.map((i) => i.ms)}`,
+    ).toEqual([false, true]);
+    expect(tot[0]?.outcome).toMatchObject({ error: expect.stringMatching(/Runtime exited/) });
+    expect(await store.results('tot', ROUND_2, `${ROUND_2}~`)).toHaveLength(1);
+    const publishedBefore = finalize.invocations.length;
+
+    // EventBridge's deadline rule fires ROUND_DEADLINE_MINUTES after the round's start.
+    const atDeadline = await finalize.invoke(scheduledEvent(roundDeadline(ROUND_2), 'awspath-dvcwatch-FinalizeDeadline'));
+
+    expect(finalize.invocations).toHaveLength(publishedBefore + 1);
+    expect(atDeadline).toMatchObject({ ok: true, result: { at: ROUND_2, missing: ['hop-nhat'], finished: true } });
+    expect((await store.results('hop-nhat', ROUND_2, `${ROUND_2}~`)).map((r) => r.status)).toEqual(['error']);
+    const emf = finalize.logs.filter((l) => l.includes('"CloudWatchMetrics"')).map((l) => JSON.parse(l));
+    expect(emf.at(-1)).toMatchObject({ at: ROUND_2, RoundsCompleted: 1, RoundIncomplete: 1, MissingResults: 1 });
+    const toOps = await sentTo('vanhanh.aws@example.vn');
+    const ops = toOps.filter((m) => m.subject.includes('Lỗi hệ thống giám sát'));
+    expect(ops).toHaveLength(1);
+    expect(ops[0]?.body.text ?? ops[0]?.body.html).toContain('hop-nhat');
+    // The head SES refused is reported to the operators (once a day), not retried.
+    expect(toOps.filter((m) => m.subject.includes('SES từ chối'))).toHaveLength(1);
+    expect(cloud.refusing.rejected).toEqual([REFUSED]);
+    const index = await s3.send(new GetObjectCommand({ Bucket: cloud.bucket('SiteBucket'), Key: '_manifest.json' }));
+    expect(index.LastModified?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+});

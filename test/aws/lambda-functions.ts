@@ -1,0 +1,141 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { type StandIn, startStandIn } from '../integration/handlers/http-standin.js';
+
+/** How one invocation ended: the handler's result, or an error (thrown, timed out, or the environment killed). */
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: string };
+
+/** One running invocation: the test may kill its environment mid-job. */
+export interface Running {
+  readonly event: unknown;
+  kill(): void;
+}
+
+export interface FunctionSpec {
+  /** The function's logical id in the template (also its name here). */
+  name: string;
+  /** The asset folder of the built bundle (LAMBDA_TASK_ROOT). */
+  root: string;
+  /** `functions/probe.handler` as in the template. */
+  handler: string;
+  timeoutSeconds: number;
+  env: Record<string, string>;
+}
+
+const RUNTIME = join(import.meta.dirname, 'lambda-runtime.mjs');
+
+/**
+ * A Lambda function played locally from its built bundle: execution environments are child processes (each
+ * imports the bundle once and serves one invocation at a time, reused while warm), with the template's
+ * environment and timeout; an invocation past the timeout kills its environment, as Lambda does.
+ */
+export class LocalFunction {
+  private readonly idle: ChildProcess[] = [];
+  private readonly all = new Set<ChildProcess>();
+  readonly invocations: { event: unknown; outcome: Outcome; ms: number }[] = [];
+  /** Called as each invocation starts (fault injection: kill it). */
+  onInvoke: (run: Running) => void = () => {};
+
+  constructor(readonly spec: FunctionSpec) {}
+
+  private async environment(): Promise<ChildProcess> {
+    const ready = this.idle.pop();
+    if (ready?.connected) return ready;
+    const [file, exportName] = [this.spec.handler.replace(/\.[^.]+$/, ''), this.spec.handler.split('.').pop() ?? 'handler'];
+    const child = fork(
+      RUNTIME,
+      [join(this.spec.root, `${file}.mjs`), exportName, this.spec.name, String(this.spec.timeoutSeconds * 1000)],
+      {
+        cwd: this.spec.root,
+        env: this.spec.env,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
+    child.stdout?.on('data', (d: Buffer) => this.log(d));
+    child.stderr?.on('data', (d: Buffer) => this.log(d));
+    this.all.add(child);
+    child.once('exit', () => this.all.delete(child));
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`${this.spec.name}: the environment exited (${code}) during init`)));
+    });
+    return child;
+  }
+
+  /** Log lines of every environment (EMF metrics, structured logs). */
+  readonly logs: string[] = [];
+  private log(d: Buffer): void {
+    this.logs.push(...d.toString().split('\n').filter(Boolean));
+  }
+
+  /** Invokes the function with `event`, as Lambda's synchronous Invoke would, and records the outcome. */
+  async invoke(event: unknown): Promise<Outcome> {
+    const started = performance.now();
+    const child = await this.environment();
+    const id = randomUUID();
+    const outcome = await new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve({ ok: false, error: `Task timed out after ${this.spec.timeoutSeconds} seconds` });
+      }, this.spec.timeoutSeconds * 1000);
+      const onMessage = (m: { id?: string } & Outcome) => {
+        if (m.id !== id) return;
+        done(
+          m.ok ? { ok: true, result: (m as { result: unknown }).result } : { ok: false, error: (m as { error: string }).error },
+        );
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        done({ ok: false, error: `Runtime exited (${signal ?? code}) before the handler returned` });
+      const done = (o: Outcome) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(o);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ id, event });
+      this.onInvoke({ event, kill: () => child.kill('SIGKILL') });
+    });
+    if (outcome.ok && child.connected) this.idle.push(child);
+    this.invocations.push({ event, outcome, ms: Math.round(performance.now() - started) });
+    return outcome;
+  }
+
+  /** Ends every environment. */
+  async close(): Promise<void> {
+    for (const child of this.all) child.kill('SIGKILL');
+    this.idle.length = 0;
+  }
+}
+
+/**
+ * The Lambda API's Invoke (REST: POST /2015-03-31/functions/<name>/invocations) on 127.0.0.1: an `Event`
+ * invocation is accepted with 202 and run in the background, as Lambda's asynchronous invocation does.
+ */
+export async function startLambdaApi(functions: Map<string, LocalFunction>): Promise<StandIn & { pending(): Promise<void> }> {
+  const running = new Set<Promise<unknown>>();
+  const server = await startStandIn((req) => {
+    const m = /^\/2015-03-31\/functions\/([^/]+)\/invocations/.exec(req.url);
+    const fn = m?.[1] ? functions.get(decodeURIComponent(m[1])) : undefined;
+    if (req.method !== 'POST' || !fn)
+      return {
+        status: 404,
+        headers: { 'x-amzn-errortype': 'ResourceNotFoundException' },
+        body: '{"Message":"Function not found"}',
+      };
+    if (String(req.headers['x-amz-invocation-type']) !== 'Event')
+      return { status: 400, body: '{"Message":"only Event invocations"}' };
+    const run = fn.invoke(JSON.parse(req.body || 'null'));
+    running.add(run);
+    void run.finally(() => running.delete(run));
+    return { status: 202 };
+  });
+  return {
+    ...server,
+    pending: async () => {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+  };
+}
