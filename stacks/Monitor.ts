@@ -81,7 +81,7 @@ export function Monitor({ stack, app }: StackContext) {
 
   const finalize = new SstFunction(stack, 'Finalize', {
     handler: 'functions/finalize.handler',
-    description: 'Records missing agencies as error, decides the round\'s alerts, then publishes changed site files',
+    description: "Records missing agencies as error, decides the round's alerts, then publishes changed site files",
     timeout: 300,
     // The bounded publisher peaks near 850 MB at 1,000 agencies × 90 days (npm run bench, store section): 1,769 MB
     // keeps headroom and is one full vCPU (Lambda allocates CPU in proportion to memory), which the site build uses.
