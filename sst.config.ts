@@ -3,11 +3,12 @@ import { Agent } from './stacks/Agent.js';
 import { Alarms } from './stacks/Alarms.js';
 import { Data } from './stacks/Data.js';
 import { Email } from './stacks/Email.js';
+import { Lab } from './stacks/Lab.js';
 import { Monitor } from './stacks/Monitor.js';
 import { Site } from './stacks/Site.js';
 
-/** Packages only the probe may load; the probe installs them into its bundle (stacks/Monitor.ts). */
-export const BROWSER_PACKAGES = ['@sparticuz/chromium', 'playwright-core'];
+/** Packages only the probe and the lab function may load; each installs them into its bundle (stacks/Monitor.ts, stacks/Lab.ts). */
+export const BROWSER_PACKAGES = ['@sparticuz/chromium', 'playwright-core', 'lighthouse'];
 
 export default {
   config() {
@@ -24,6 +25,6 @@ export default {
       // test/stacks/sst-build.test.ts fails the build if a bundle still imports it.
       nodejs: { esbuild: { external: BROWSER_PACKAGES } },
     });
-    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms);
+    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms).stack(Lab);
   },
 } satisfies SSTConfig;

@@ -6,7 +6,7 @@
  * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
  * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_STORE_SIZES (comma list),
  * BENCH_PUBLISHER_AGENCIES, BENCH_PUBLISHER_DAYS for the store at scale. `--only store` runs that section alone
- * (written to bench/results-store.json).
+ * (written to bench/results-store.json). BENCH_LAB_RUNS for the ministry-profile section (alone: `npm run bench:lab`).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { DEFAULT_PROBE } from '@dvcwatch/core';
 import { createProber, DEFAULT_LIMITS } from '@dvcwatch/probe';
 import { measureAccuracy, summarise } from './accuracy.js';
 import { monthlyCost, PRICES, timeSiteBuild } from './cost.js';
+import { measureLab, renderLab } from './lab-bench.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
 import { type BenchResults, render } from './report.js';
@@ -29,6 +30,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const reps = Math.max(5, num('BENCH_REPS', 5));
 const lhRuns = num('BENCH_LH_RUNS', 2);
+const labRuns = num('BENCH_LAB_RUNS', 3);
 const capS = num('BENCH_ROUND_CAP_S', 150);
 const sizes = list('BENCH_SIZES', [10, 50, 100]);
 const concurrencies = list('BENCH_CONCURRENCY', [1, 4, 8]);
@@ -194,6 +196,11 @@ const results: BenchResults & { store: typeof store } = {
   store,
   totalS: (performance.now() - t0) / 1000,
 };
-await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${render(results)}\n${renderStoreScale(store)}\n`);
+log(`ministry profile (Lighthouse mobile) vs Lighthouse CLI: 4 pages × ${labRuns} runs each`);
+const lab = await measureLab(labRuns, log);
+await writeFile(
+  fileURLToPath(new URL('./results.json', import.meta.url)),
+  `${JSON.stringify({ ...results, lab, totalS: (performance.now() - t0) / 1000 }, null, 2)}\n`,
+);
+process.stdout.write(`${render(results)}\n${renderStoreScale(store)}\n\n${renderLab(lab)}\n`);
 process.exit(0);

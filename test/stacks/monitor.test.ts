@@ -93,7 +93,15 @@ describe('Monitor stack', () => {
     const functions = synthesized.app.node.findAll().filter((c): c is SstFunction => c instanceof SstFunction);
     const probe = functions.find((f) => f.id === 'Probe');
 
-    expect(functions.map((f) => f.id).sort()).toEqual(['Digest', 'Dispatch', 'Finalize', 'Probe', 'SesEventsFn', 'Watchdog']);
+    expect(functions.map((f) => f.id).sort()).toEqual([
+      'Digest',
+      'Dispatch',
+      'Finalize',
+      'LabRunner',
+      'Probe',
+      'SesEventsFn',
+      'Watchdog',
+    ]);
     for (const fn of functions) expect({ id: fn.id, runtime: propsOf(fn).runtime }).toEqual({ id: fn.id, runtime: 'nodejs22.x' });
     expect(probe && propsOf(probe).nodejs?.install).toEqual(expect.arrayContaining(['@sparticuz/chromium', 'playwright-core']));
   });

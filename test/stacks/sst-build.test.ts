@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog'];
+const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog', 'lab/handler'];
+/** Handlers that install a browser into their bundle: the hourly probe and the ministry profile (Lighthouse). */
+const BROWSER_HANDLERS = ['functions/probe.handler', 'functions/lab/handler.handler'];
 
 interface LambdaProps {
   readonly Handler?: string;
@@ -33,9 +35,9 @@ describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', 
     await run?.cleanup();
   });
 
-  it('builds all six stacks, asking AWS only for its identity and the bootstrap stacks', () => {
+  it('builds all seven stacks, asking AWS only for its identity and the bootstrap stacks', () => {
     expect(run.status, run.output.slice(-3000)).toBe(0);
-    expect(run.output).toContain('Built: 6 stacks');
+    expect(run.output).toContain('Built: 7 stacks');
     expect(run.calls.map((c) => `${c.action} ${c.stackName ?? ''}`.trim()).sort()).toEqual([
       'DescribeStacks CDKToolkit',
       'DescribeStacks SSTBootstrap',
@@ -53,17 +55,17 @@ describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', 
     for (const fn of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
   });
 
-  it('keeps the browser out of every bundle but the probe', () => {
+  it('keeps the browser and Lighthouse out of every bundle but the probe and the lab function', () => {
     const functions = templatesIn(run.outDir).flatMap((t) =>
       Object.values(t.Resources).filter((r) => r.Properties?.Handler?.startsWith('functions/')),
     );
-    const others = functions.filter((f) => f.Properties?.Handler !== 'functions/probe.handler');
+    const others = functions.filter((f) => !BROWSER_HANDLERS.includes(f.Properties?.Handler ?? ''));
 
-    expect(others).toHaveLength(HANDLERS.length - 1);
+    expect(others).toHaveLength(HANDLERS.length - BROWSER_HANDLERS.length);
     for (const fn of others) {
       const file = join(assetOf(run.outDir, fn.Properties), `${fn.Properties?.Handler?.replace(/\.handler$/, '')}.mjs`);
       const code = readFileSync(file, 'utf8');
-      expect({ file, browser: /from\s*["'](playwright-core|@sparticuz\/chromium)["']/.test(code) }).toEqual({
+      expect({ file, browser: /from\s*["'](playwright-core|@sparticuz\/chromium|lighthouse)["']/.test(code) }).toEqual({
         file,
         browser: false,
       });
@@ -80,6 +82,18 @@ describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', 
     expect(existsSync(join(asset, 'node_modules/@sparticuz/chromium/package.json'))).toBe(true);
     expect(existsSync(join(asset, 'node_modules/playwright-core/package.json'))).toBe(true);
     expect(existsSync(join(asset, 'registry/vietnam.yaml'))).toBe(true);
+  });
+
+  it('ships the lab function with Chromium and Lighthouse 12.8.2 installed, its floating dependencies pinned', () => {
+    const lab = templatesIn(run.outDir)
+      .flatMap((t) => Object.values(t.Resources))
+      .find((r) => r.Properties?.Handler === 'functions/lab/handler.handler');
+    const asset = assetOf(run.outDir, lab?.Properties);
+    const version = (p: string) => JSON.parse(readFileSync(join(asset, 'node_modules', p, 'package.json'), 'utf8')).version;
+
+    expect(existsSync(join(asset, 'node_modules/@sparticuz/chromium/package.json'))).toBe(true);
+    expect(version('lighthouse')).toBe('12.8.2');
+    expect(version('third-party-web')).toBe('0.27.0');
   });
 });
 

@@ -34,6 +34,8 @@ export async function roundIn(
     concurrency: number;
     /** Run the whole check catalogue for every agency now, whatever its schedule. */
     freshChecks?: boolean;
+    /** The ministry profile: every agency now (`--lab`), those whose hour it is (serve's schedule), or none. */
+    lab?: 'force' | 'schedule' | 'off';
   },
   out: (line: string) => void,
 ): Promise<void> {
@@ -47,6 +49,17 @@ export async function roundIn(
     concurrency: o.concurrency,
     spool: fileSpool(ctx.paths.spool),
     now: () => new Date().toISOString(),
+    lab:
+      o.lab === 'force' || (o.lab === 'schedule' && ctx.registry.probe.labRunsPerDay > 0)
+        ? {
+            runner: ctx.labRunner(),
+            mode: o.lab,
+            onAgency: (id, s) =>
+              out(
+                `  Lighthouse (di động, mô phỏng mạng chậm) ${id}: ${s?.home ? `LCP ${ms(s.home.lcpMs)} ms, điểm ${s.home.score ?? '—'}` : `không đo được (${s?.errors.home ?? '?'})`}`,
+              ),
+          }
+        : null,
     probe: {
       prober: ctx.prober(),
       registry: ctx.registry,
@@ -106,6 +119,7 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
     site: { type: 'boolean' },
     checks: { type: 'boolean' },
     'fresh-checks': { type: 'boolean' },
+    lab: { type: 'boolean' },
     concurrency: { type: 'string' },
   });
   const at = isoOption('at', values.at) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
@@ -126,6 +140,7 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
         site: values.site !== false,
         checks: values.checks !== false,
         freshChecks: values['fresh-checks'] === true,
+        lab: values.lab === true ? 'force' : 'off',
         concurrency,
       },
       out,

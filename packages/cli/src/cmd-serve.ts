@@ -66,7 +66,19 @@ export async function cmdServe(
       out(`Bỏ qua vòng ${at}: vòng trước chưa xong.`);
       return running;
     }
-    running = roundIn(ctx, { at, trigger, site: true, checks: true, concurrency: env.DVCWATCH_CONCURRENCY }, out)
+    running = roundIn(
+      ctx,
+      // The ministry profile runs at each agency's office hours, on the hourly schedule only (not the start-up round).
+      {
+        at,
+        trigger,
+        site: true,
+        checks: true,
+        concurrency: env.DVCWATCH_CONCURRENCY,
+        lab: trigger === 'schedule' ? 'schedule' : 'off',
+      },
+      out,
+    )
       .catch((e: unknown) => {
         // The schedule must never die: a failed round is logged and the next tick runs as usual.
         log.error('round failed', { at, error: e instanceof Error ? e.stack : String(e) });

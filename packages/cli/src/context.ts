@@ -5,6 +5,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { parseRegistry, type Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
 import { createProber, type Prober } from '@dvcwatch/probe';
+import { createLabRunner, type LabRunner } from '@dvcwatch/probe/lab';
 import { type Logger, type RunnerDeps, silentLogger } from '@dvcwatch/runner';
 import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { type Embedded, startDynalite, startSes } from './embedded.js';
@@ -20,6 +21,8 @@ export interface LocalContext {
   endpoints: { dynamodb: string; ses: string };
   paths: { home: string; site: string; outbox: string; spool: string; db: string };
   prober(): Prober;
+  /** The ministry profile's runner (Lighthouse on the same Chromium, same guard policy), started on first use. */
+  labRunner(): LabRunner;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
       observations: new VantageObservations(client, env.DVCWATCH_TABLE),
     };
     let prober: Prober | null = null;
+    let labRunner: LabRunner | null = null;
     return {
       env,
       registry,
@@ -109,8 +113,17 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
         });
         return prober;
       },
+      labRunner: () => {
+        const origins = localOrigins(registry);
+        labRunner ??= createLabRunner({
+          guard: { local: origins.length > 0, allowedOrigins: origins },
+          timeoutMs: registry.probe.pageTimeoutMs * 3,
+        });
+        return labRunner;
+      },
       close: async () => {
         await prober?.close().catch(() => undefined);
+        await labRunner?.close().catch(() => undefined);
         client.destroy();
         ses.destroy();
         for (const s of started.reverse()) await s.close().catch(() => undefined);

@@ -2,9 +2,10 @@
 export const USAGE = `dvcwatch — giám sát Cổng dịch vụ công (monitor Vietnam's public-service portals)
 
 Cách dùng (usage):
-  dvcwatch round    [--registry TỆP] [--at ISO-8601] [--no-site] [--no-checks] [--fresh-checks] [--concurrency N]
+  dvcwatch round    [--registry TỆP] [--at ISO-8601] [--no-site] [--no-checks] [--fresh-checks] [--lab] [--concurrency N]
                     một vòng đo mọi cơ quan ngay bây giờ, hoặc đóng dấu thời điểm --at (đo thật, ghi cho một giờ đã qua);
                     --fresh-checks chạy lại toàn bộ bộ tiêu chí cho mọi cơ quan (mặc định theo lịch checksEveryHours)
+                    --lab          đo theo tiêu chí của Bộ (Lighthouse, di động) cho mọi cơ quan ngay bây giờ
   dvcwatch results  [--registry TỆP] [--agency ID] [--since ISO-8601] [--json]
                     kết quả đã lưu; --json in mỗi dòng một đối tượng JSON
   dvcwatch alerts   [--registry TỆP] [--agency ID] [--json]

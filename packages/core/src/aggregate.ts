@@ -1,3 +1,4 @@
+import type { Cause } from './causes.js';
 import type { Result, Status } from './result.js';
 
 /**
@@ -20,6 +21,8 @@ export interface DailyAggregate {
   breaches: Record<string, number>;
   /** Round times (ISO) already counted, so a replayed or retried round is not counted twice. */
   ats: string[];
+  /** Causes named in the day's rounds, by kind and page: how many rounds, and the latest wording (causes.ts). */
+  causes?: Record<string, { rounds: number; text: string }>;
   /** How many of the day's rounds were replayed (derived demo history, see Result.replay); absent when none. */
   replayed?: number;
 }
@@ -63,8 +66,21 @@ export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggr
     breaches: count(base.breaches, r.breaches),
     ats: [...base.ats, r.at],
     ...(r.replay ? { replayed: (base.replayed ?? 0) + 1 } : {}),
+    ...(r.causes?.length || base.causes ? { causes: countCauses(base.causes ?? {}, r.causes ?? []) } : {}),
   };
 }
+
+const countCauses = (
+  m: NonNullable<DailyAggregate['causes']>,
+  causes: readonly Cause[],
+): NonNullable<DailyAggregate['causes']> => {
+  const out = { ...m };
+  for (const c of causes) {
+    const k = `${c.page}:${c.kind}`;
+    out[k] = { rounds: (out[k]?.rounds ?? 0) + 1, text: c.text };
+  }
+  return out;
+};
 
 const count = (m: Record<string, number>, keys: string[]): Record<string, number> => {
   const out = { ...m };

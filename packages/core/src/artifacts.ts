@@ -1,3 +1,5 @@
+import type { PageDiagnosis } from './diagnosis.js';
+
 /**
  * What the probe saw, raw. The probe never decides pass/fail: `core` judges these artifacts, so stored artifacts
  * can be re-scored when thresholds or the check catalogue change.
@@ -52,6 +54,8 @@ export interface PageArtifacts {
   popups?: number;
   /** Bytes received from the portal's servers for this page (through the request guard). */
   bytes?: number;
+  /** What made the page slow (LCP element and resource, largest/slowest/blocking requests, long scripts). */
+  diagnosis?: PageDiagnosis | null;
 }
 
 /** A link or control seen on a page. All strings are portal-supplied. */

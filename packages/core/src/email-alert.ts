@@ -78,10 +78,20 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
       ...result.breachDetails.map((b) => `- ${describeBreach(b)}`),
     );
     if (kind === 'escalate') lines.push('', 'Sự cố chưa được khắc phục sau thời gian cho phép nên được chuyển cấp.');
-    lines.push(
-      '',
-      'Đề nghị: chỉ đạo đơn vị vận hành kiểm tra máy chủ, đường truyền và trang biểu mẫu; hệ thống sẽ tự gửi thư khi cổng khôi phục.',
-    );
+    const causes = result.causes ?? [];
+    if (causes.length > 0)
+      lines.push(
+        '',
+        'Nguyên nhân đo được (chuyển cho đơn vị vận hành):',
+        ...causes.map((c) => `- ${c.text}`),
+        '',
+        'Đề nghị: chỉ đạo đơn vị vận hành khắc phục các nguyên nhân trên; hệ thống sẽ tự gửi thư khi cổng khôi phục.',
+      );
+    else
+      lines.push(
+        '',
+        'Đề nghị: chỉ đạo đơn vị vận hành kiểm tra máy chủ, đường truyền và trang biểu mẫu; hệ thống sẽ tự gửi thư khi cổng khôi phục.',
+      );
   }
   const table = recent
     .slice(-24)
@@ -117,7 +127,8 @@ function renderHtml(
   const body = lines
     .map((l) => (l === '' ? '' : l.startsWith('- ') ? `<li>${escapeHtml(l.slice(2))}</li>` : `<p>${escapeHtml(l)}</p>`))
     .join('\n')
-    .replace(/(<li>[\s\S]*<\/li>)/, '<ul>$1</ul>');
+    // Each run of consecutive items becomes its own list (breaches, then causes).
+    .replace(/(?:<li>.*<\/li>\n?)+/g, (items) => `<ul>${items.trimEnd()}</ul>\n`);
   const link = (label: string, url: string | null) => {
     const href = safeHref(url) ?? (url && /^[\w./-]+$/.test(url) ? url : null);
     return href ? `<p><a href="${escapeHtml(href)}" style="color:#0b57d0">${escapeHtml(label)}</a></p>` : '';

@@ -14,6 +14,10 @@ export interface WeekSummary {
   /** Checks failing in the last day of the week, with how many days of the week they failed. */
   failingChecks: { id: string; days: number }[];
   score: number | null;
+  /** The week's most frequent causes of slowness (at most 3), with how many rounds named them. */
+  causes?: { text: string; rounds: number }[];
+  /** Ministry-profile risk: the speed criteria a day's median failed on 3 or more of the last 7 days. */
+  labRisk?: string[];
   grade: string | null;
   /** Rank among agencies of the same kind (1 = best score), and how many there are. */
   rank: number | null;
@@ -39,8 +43,17 @@ export function summariseWeek(days: readonly DailyAggregate[]): Omit<WeekSummary
     formReadyMedianMs: quantile(ready, 0.5),
     formReadyP95Ms: quantile(ready, 0.95),
     failingChecks: failing,
+    causes: weekCauses(days),
     score: scores.length ? Math.round(quantile(scores, 0.5) ?? 0) : null,
   };
+}
+
+/** The week's causes, most rounds first; the wording of the latest day that named each. */
+function weekCauses(days: readonly DailyAggregate[]): { text: string; rounds: number }[] {
+  const m = new Map<string, { text: string; rounds: number }>();
+  for (const d of days)
+    for (const [k, c] of Object.entries(d.causes ?? {})) m.set(k, { text: c.text, rounds: (m.get(k)?.rounds ?? 0) + c.rounds });
+  return [...m.values()].sort((a, b) => b.rounds - a.rounds).slice(0, 3);
 }
 
 const pct = (x: number | null) => (x === null ? 'chưa đo được' : `${(x * 100).toFixed(1).replace('.', ',')} %`);
@@ -66,6 +79,19 @@ export function digestEmail(
     week.failingChecks.length
       ? `- Tiêu chí chưa đạt: ${week.failingChecks.map((c) => `${titles[c.id] ?? c.id} (${c.days}/7 ngày)`).join('; ')}`
       : '- Mọi tiêu chí đo được đều đạt.',
+    ...(week.causes?.length
+      ? [
+          '',
+          'Nguyên nhân cần khắc phục (số lượt đo ghi nhận trong tuần):',
+          ...week.causes.map((c) => `- ${c.text} (${c.rounds} lượt)`),
+        ]
+      : []),
+    ...(week.labRisk?.length
+      ? [
+          '',
+          `Có nguy cơ không đạt khi Bộ đánh giá (đo như Lighthouse trên điện thoại): ${week.labRisk.join('; ')} không đạt ngưỡng ở ít nhất 3 trong 7 ngày qua.`,
+        ]
+      : []),
     ...(trendUrl ? ['', `Chi tiết: ${trendUrl}`] : []),
   ];
   return {

@@ -1,4 +1,5 @@
 import { blankPage, type PageArtifacts, type ProbeArtifacts } from './artifacts.js';
+import { nameCauses } from './causes.js';
 import { judgeChecks, scoreChecks } from './checks/index.js';
 import { classifyPage } from './classify.js';
 import type { Agency } from './registry.js';
@@ -67,6 +68,7 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
     profile: a.profile,
     maintenance: ctx.maintenance,
     probeMs: Math.round(a.durationMs),
+    causes: nameCauses({ at: ctx.at, home: a.home, form: a.form, tls: a.facts.tls }),
   };
   const failure = classifyPage(a.home, ctx.nationalHosts);
   if (failure) {

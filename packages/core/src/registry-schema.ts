@@ -77,6 +77,8 @@ export const ProbeSettings = z.strictObject({
   accessibility: z.boolean().optional(),
   /** Hours between full runs of the check catalogue per agency (staggered); sooner when the home page's functions change. */
   checksEveryHours: z.number().int().min(1).max(24).optional(),
+  /** Ministry-profile (Lighthouse mobile) runs per agency per day, in Vietnamese office hours; 0 turns them off. */
+  labRunsPerDay: z.number().int().min(0).max(9).optional(),
 });
 
 /** When a round counts as the monitor's own network outage (core/vantage-outage.ts). */

@@ -28,6 +28,7 @@ export interface ProbeConfig {
   confirmDelayMs: number;
   accessibility: boolean;
   checksEveryHours: number;
+  labRunsPerDay: number;
 }
 
 /** An agency with every default resolved. */
@@ -62,6 +63,8 @@ export const DEFAULT_PROBE: ProbeConfig = {
   ...DEFAULT_PROBE_TIMING,
   accessibility: true,
   checksEveryHours: 6,
+  // Issue 15: "a few times a day"; peers tame Lighthouse's variance with 3–5 runs and the median (DOMAIN.md).
+  labRunsPerDay: 3,
 };
 
 /** `agencies[12].head.email` from a zod/yaml path. */

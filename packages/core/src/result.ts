@@ -1,4 +1,6 @@
 import type { PageArtifacts } from './artifacts.js';
+import type { Cause } from './causes.js';
+import type { LabSummary } from './lab.js';
 import type { VantageSeen, VantageVerdict } from './vantage.js';
 
 /** The closed set of statuses. `error` means the monitor itself failed and is never blamed on the agency. */
@@ -70,6 +72,10 @@ export interface Result {
   pages: { home: PageResult | null; form: PageResult | null };
   /** Earlier attempts at a page that failed or breached before the confirmation re-probe (kept as evidence). */
   retries?: ({ page: 'home' | 'form' } & PageResult)[];
+  /** What made the pages slow or will soon break the portal: at most 3, most costly first (causes.ts). */
+  causes?: Cause[];
+  /** The ministry profile's day so far (Lighthouse mobile medians), on rows of rounds that ran it; never judged hourly. */
+  lab?: LabSummary | null;
   /** Names of breached thresholds, e.g. `home.lcpMs`. */
   breaches: string[];
   breachDetails: Breach[];

@@ -20,9 +20,13 @@ export const initScript = (form: boolean): string => `(() => {
   const report = (m) => { try { const f = globalThis[${JSON.stringify(REPORT_BINDING)}]; if (f) f(m); } catch {} };
   const now = () => performance.timeOrigin + performance.now();
   report({ type: 'doc', origin: performance.timeOrigin });
-  const s = { lcp: null, cls: 0, win: 0, first: 0, last: 0, tasks: [] };
+  const s = { lcp: null, lcpEl: null, cls: 0, win: 0, first: 0, last: 0, tasks: [], loaf: [] };
   const observe = (type, cb) => { try { new PerformanceObserver((l) => l.getEntries().forEach(cb)).observe({ type, buffered: true }); } catch {} };
-  observe('largest-contentful-paint', (e) => { s.lcp = e.renderTime || e.startTime; });
+  observe('largest-contentful-paint', (e) => {
+    s.lcp = e.renderTime || e.startTime;
+    const el = e.element;
+    s.lcpEl = { tag: el ? el.tagName.toLowerCase() : null, url: e.url || null, size: e.size || 0, text: el && !e.url ? (el.textContent || '').trim().slice(0, 80) : null };
+  });
   observe('layout-shift', (e) => {
     if (e.hadRecentInput) return;
     if (s.win > 0 && e.startTime - s.last < 1000 && e.startTime - s.first < 5000) s.win += e.value;
@@ -31,6 +35,10 @@ export const initScript = (form: boolean): string => `(() => {
     if (s.win > s.cls) s.cls = s.win;
   });
   observe('longtask', (e) => { if (s.tasks.length < 1000) s.tasks.push([e.startTime, e.duration]); });
+  // Long animation frames (Chromium 123+) attribute blocking time to scripts by URL; longtask entries cannot.
+  observe('long-animation-frame', (e) => {
+    for (const x of e.scripts || []) if (s.loaf.length < 200 && x.duration >= 30) s.loaf.push([x.sourceURL || '', x.invoker || '', x.duration]);
+  });
   Object.defineProperty(window, '__dvcwatchMetrics', { value: () => s, enumerable: false, configurable: false, writable: false });
   if (!${form ? 'true' : 'false'}) return;
   const norm = (t) => (t || '').normalize('NFC').toLowerCase();
@@ -101,7 +109,41 @@ export interface PageReading {
   challenge: boolean;
   /** `window.open` calls refused by popupBlockScript. */
   blockedPopups: number;
+  /** What made the page slow, read cheaply from the same page (no extra request); null if unreadable. */
+  diag: RawDiagnosis | null;
 }
+
+/** A Resource Timing entry as the read script returns it: [url, initiatorType, bytes, startMs, endMs, blocking]. */
+export type RawResource = [string, string, number, number, number, boolean];
+
+/** Raw diagnosis: the LCP element, resources (bounded), and long-animation-frame scripts [url, invoker, ms]. */
+export interface RawDiagnosis {
+  lcpEl: { tag: string | null; url: string | null; size: number; text: string | null } | null;
+  resources: RawResource[];
+  resourceCount: number;
+  totalBytes: number;
+  loaf: [string, string, number][];
+}
+
+/**
+ * What made the page slow, from the browser's own entries (no request): the LCP element, the largest, slowest and
+ * render-blocking resources (top few), and long-animation-frame scripts. Its own expression so the benchmark can
+ * time it alone (bench/lab-bench.ts).
+ */
+export const diagnosisExpression = `(() => {
+  try {
+    const m = typeof window.__dvcwatchMetrics === 'function' ? window.__dvcwatchMetrics() : null;
+    const all = performance.getEntriesByType('resource');
+    const row = (e) => [e.name.slice(0, 300), e.initiatorType, e.encodedBodySize || e.transferSize || 0, Math.round(e.startTime), Math.round(e.responseEnd || e.startTime + e.duration), e.renderBlockingStatus === 'blocking'];
+    const lcpUrl = m && m.lcpEl ? m.lcpEl.url : null;
+    const bySize = all.slice().sort((a, b) => (b.encodedBodySize || b.transferSize) - (a.encodedBodySize || a.transferSize)).slice(0, 3);
+    const bySlow = all.slice().sort((a, b) => b.duration - a.duration).slice(0, 3);
+    const keep = new Set([...bySize, ...bySlow, ...all.filter((e) => e.renderBlockingStatus === 'blocking').slice(0, 10), ...all.filter((e) => e.name === lcpUrl).slice(0, 1)]);
+    let total = 0;
+    for (const e of all) total += e.encodedBodySize || e.transferSize || 0;
+    return { lcpEl: m ? m.lcpEl : null, resources: [...keep].map(row), resourceCount: all.length, totalBytes: total, loaf: m ? m.loaf.slice() : [] };
+  } catch { return null; }
+})()`;
 
 /**
  * Evaluated after settling: Navigation Timing, paint timing, the init script's observations, the title, and
@@ -127,5 +169,6 @@ export const readScript = `(() => {
     title: document.title,
     blockedPopups: typeof window.__dvcwatchPopups === 'number' ? window.__dvcwatchPopups : 0,
     challenge: !!marker || (text.length < 3000 && words.test(text)),
+    diag: ${diagnosisExpression},
   };
 })()`;

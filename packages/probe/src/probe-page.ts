@@ -1,5 +1,6 @@
 import { blankPage, homeSurface, type PageArtifacts, type PageError } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
+import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
@@ -137,6 +138,7 @@ export const probePage = async (
     out.lcpMs = round(reading.lcp);
     out.cls = reading.cls === null ? null : Math.round(reading.cls * 10_000) / 10_000;
     out.tbtMs = reading.tasks ? round(totalBlockingTime(reading.tasks, reading.fcp)) : null;
+    out.diagnosis = toDiagnosis(reading.diag);
     const r = ready as { at: number; kind: 'form' | 'login' } | null;
     if (kind === 'form' && r && docStart !== null) {
       out.readyMs = round(r.at - docStart);

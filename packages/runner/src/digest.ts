@@ -1,4 +1,4 @@
-import { CHECKS, digestEmail, gradeOf, summariseWeek, vnDay } from '@dvcwatch/core';
+import { CHECKS, digestEmail, gradeOf, LAB_METRIC_VI, labRisks, summariseWeek, vnDay } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
 
 /**
@@ -14,7 +14,12 @@ export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ s
   const weeks = await Promise.all(
     deps.registry.agencies.map(async (a) => {
       const days = await deps.store.days(a.id, from, to);
-      return { agency: a, week: summariseWeek(days), replayed: days.some((d) => (d.replayed ?? 0) > 0) };
+      // The ministry profile's risk is told here, weekly, never by an hourly alert.
+      const lab = await deps.store.labDays.days(a.id, from, to).catch(() => []);
+      const labRisk = labRisks(lab, to).map(
+        (r) => `${LAB_METRIC_VI[r.metric]} ${r.page === 'home' ? 'trang chủ' : 'trang biểu mẫu'} (${r.failDays}/7 ngày)`,
+      );
+      return { agency: a, week: { ...summariseWeek(days), labRisk }, replayed: days.some((d) => (d.replayed ?? 0) > 0) };
     }),
   );
   const titles = Object.fromEntries(CHECKS.map((c) => [c.id, c.title]));

@@ -6,6 +6,7 @@ export * from './digest.js';
 export * from './dispatch.js';
 export * from './finalize.js';
 export * from './finish.js';
+export * from './lab-round.js';
 export * from './log.js';
 export * from './ops-email.js';
 export * from './outage-email.js';

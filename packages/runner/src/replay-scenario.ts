@@ -227,6 +227,8 @@ export function scalePage(p: PageArtifacts, server: number, client: number): Pag
     ...(p.readyMs !== undefined ? { readyMs: move(p.readyMs) } : {}),
     // The recording's screenshot shows the recording's moment, not this hour: no evidence is claimed.
     screenshot: null,
+    // Nor its diagnosis (resource timings of the recording, not of this hour): derived hours name no cause from it.
+    diagnosis: null,
     durationMs: round(first + Math.max(0, p.durationMs - ttfb) * client),
   };
 }

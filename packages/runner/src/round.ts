@@ -1,9 +1,10 @@
-import type { Agency, Result } from '@dvcwatch/core';
+import type { Agency, LabSummary, Result } from '@dvcwatch/core';
 import pLimit from 'p-limit';
 import { agencyJob } from './agency-job.js';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
+import { type LabRoundOptions, runLabPhase } from './lab-round.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
 
 /** Keeps results the store could not take, and gives them back when it returns (a local file spool). */
@@ -20,6 +21,8 @@ export interface RoundOptions {
   probe: ProbeAgencyOptions;
   spool: Spool | null;
   now: () => string;
+  /** The ministry profile (Lighthouse mobile), run before the hourly probes for due agencies; absent: not run. */
+  lab?: LabRoundOptions | null;
   /** Called as each agency finishes (progress line). */
   onResult?: (r: Result, done: number, total: number) => void;
 }
@@ -40,18 +43,22 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
     .catch((e: unknown) =>
       deps.log.warn('could not record the round start; results will be spooled if the store stays away', { error: String(e) }),
     );
+  const labs = o.lab ? await runLabPhase(deps, o.lab, agencies, o.at) : new Map<string, LabSummary | null>();
   const limit = pLimit(Math.max(1, o.concurrency));
   let done = 0;
   let spooled = 0;
   await Promise.all(
     agencies.map((agency) =>
       limit(async () => {
-        // An overlapping round for the same hour already measured this agency: its result is kept.
-        const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, r, o.spool), {
+        // An overlapping round for the same hour already measured this agency: its result is kept (first wins).
+        // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
+        const withLab = (r: Result): Result =>
+          labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
+        const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
           measureWhenStoreUnreadable: true,
         });
         if (!job.recorded) spooled++;
-        o.onResult?.(job.result, ++done, agencies.length);
+        o.onResult?.(job.measured ? withLab(job.result) : job.result, ++done, agencies.length);
       }),
     ),
   );

@@ -44,16 +44,24 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
     registry.agencies.map((a) =>
       limit(async () => {
         let last: Result | null = null;
-        const [recent, daily, incidents] = await Promise.all([
+        const [recent, daily, incidents, lab] = await Promise.all([
           store.resultRows.listMapped(a.id, since48h, o.generatedAt, (r) => {
             last = r;
             return toRecent(r);
           }),
           store.days(a.id, fromDay, toDay),
           store.incidents(a.id),
+          // The ministry profile: the last 7 days (the "at risk" window) and the latest day measured.
+          store.labDays.days(a.id, vnDay(new Date(now - 13 * 86_400_000).toISOString()), toDay),
         ]);
         const latest: Result | null = last ?? (await store.latestResult(a.id));
-        return { latest, recent, daily: daily.map(toSiteDay), incidents: incidents.map((i) => ({ ...i, agencyId: a.id })) };
+        return {
+          latest,
+          recent,
+          daily: daily.map(toSiteDay),
+          lab,
+          incidents: incidents.map((i) => ({ ...i, agencyId: a.id })),
+        };
       }),
     ),
   );
@@ -64,6 +72,7 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
     recent: per.flatMap((p) => p.recent),
     daily: per.flatMap((p) => p.daily),
     incidents: per.flatMap((p) => p.incidents),
+    lab: per.flatMap((p) => p.lab),
     probeLocation: o.probeLocation,
     profile: o.profile,
   };

@@ -50,6 +50,7 @@ td .st{display:inline-block;min-width:9em}
 .matrix th[scope=row]{text-align:left;white-space:nowrap}
 .matrix thead th{white-space:normal;min-width:5.5em;font-size:.8rem;vertical-align:bottom}
 .matrix a{display:block;text-decoration:none;font-weight:700;white-space:nowrap}
+.risk{border-left:4px solid #b3261e;padding:4px 8px;background:#fde8e7}
 .c-p{background:#e6f4ea}.c-p a{color:#146c2e}
 .c-f{background:#fde8e7}.c-f a{color:#b3261e}
 .c-u{background:#f1f3f5}.c-u a{color:#4b5563}

@@ -1,4 +1,17 @@
-import { type Agency, availability, type DailyAggregate, type Incident, quantile, type Result, vnDay } from '@dvcwatch/core';
+import {
+  type Agency,
+  availability,
+  type DailyAggregate,
+  type Incident,
+  type LabDay,
+  type LabRisk,
+  type LabSummary,
+  labRisks,
+  labSummary,
+  quantile,
+  type Result,
+  vnDay,
+} from '@dvcwatch/core';
 import { type SiteCheck, siteChecks } from './catalogue.js';
 import { dayMinus } from './format.js';
 import { mergeSpans, type ReplaySpan, replaySpan } from './replay.js';
@@ -26,6 +39,8 @@ export interface AgencyView {
   lastWeekScore: number | null;
   /** Replayed (derived, not measured) rounds among the days shown, or null when all were measured. */
   replay: ReplaySpan | null;
+  /** The ministry profile: the latest lab day's summary, and the criteria at risk over the last 7 days. */
+  lab: { latest: LabSummary | null; day: string | null; risks: LabRisk[] };
 }
 
 /** What every page is built from. */
@@ -78,6 +93,14 @@ export function ranks(views: readonly AgencyView[], score: (v: AgencyView) => nu
 export const meetsAll = (r: Result | null): boolean =>
   r !== null && r.status === 'up' && r.breaches.length === 0 && r.checks.every((c) => c.status !== 'fail');
 
+const labView = (days: LabDay[], today: string): AgencyView['lab'] => {
+  const last = [...days]
+    .filter((d) => d.day <= today && d.runs.length > 0)
+    .sort((a, b) => (a.day < b.day ? -1 : 1))
+    .at(-1);
+  return { latest: labSummary(last ?? null), day: last?.day ?? null, risks: labRisks(days, today) };
+};
+
 /** Builds the model: groups inputs by agency once (linear in the input size). */
 export function buildModel(input: SiteInput): SiteModel {
   const today = vnDay(input.generatedAt);
@@ -87,6 +110,7 @@ export function buildModel(input: SiteInput): SiteModel {
   const daily = groupBy(input.daily, (d) => d.agencyId);
   const recent = groupBy(input.recent, (r) => r.agencyId);
   const incidents = groupBy(input.incidents, (i) => i.agencyId);
+  const labDays = groupBy(input.lab ?? [], (d) => d.agencyId);
   const views = input.registry.agencies.map((agency): AgencyView => {
     const days = [...(daily.get(agency.id) ?? [])].sort((a, b) => (a.day < b.day ? -1 : 1));
     const week = days.filter((d) => d.day >= weekStart && d.day <= today);
@@ -112,6 +136,7 @@ export function buildModel(input: SiteInput): SiteModel {
       ),
       lastWeekScore: lw ? quantile(lw.scores, 0.5) : null,
       replay: replaySpan(days),
+      lab: labView(labDays.get(agency.id) ?? [], today),
     };
   });
   const ranked = views.sort(byScore((v) => v.latest?.score ?? null));

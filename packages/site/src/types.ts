@@ -1,4 +1,4 @@
-import type { CheckResult, DailyAggregate, Incident, PageResult, Registry, Result } from '@dvcwatch/core';
+import type { CheckResult, DailyAggregate, Incident, LabDay, PageResult, Registry, Result } from '@dvcwatch/core';
 
 /** Everything the site is built from: the generator reads nothing else (no clock, no files, no network). */
 export interface SiteInput {
@@ -12,6 +12,8 @@ export interface SiteInput {
   /** Up to 90 days per agency. */
   daily: DailyAggregate[];
   incidents: (Incident & { agencyId: string })[];
+  /** The ministry profile's days (Lighthouse mobile runs), at least the last 7 per agency; absent when none. */
+  lab?: LabDay[];
   /** Where the probe runs, e.g. "127.0.0.1 (máy cục bộ)" or "AWS ap-southeast-1 (Singapore)". */
   probeLocation: string;
   /** Measurement profile, e.g. "desktop, không giới hạn băng thông". */

@@ -20,6 +20,7 @@ export const DailyAggregatePayload = z.looseObject({
   breaches: counts,
   ats: z.array(z.string()),
   replayed: z.number().optional(),
+  causes: z.record(z.string(), z.object({ rounds: z.number(), text: z.string() })).optional(),
 }) satisfies z.ZodType<DailyAggregate>;
 
 /** A day row: the aggregate as JSON in `data`, and an optimistic-lock `version`. */

@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './facts.js';
 export * from './item.js';
 export * from './keys.js';
+export * from './lab-days.js';
 export * from './monitor-health.js';
 export * from './results.js';
 export * from './rounds.js';

@@ -14,6 +14,9 @@ export const keys = {
   incidentPrefix: 'incident#',
   day: (agencyId: string, day: string) => ({ pk: agency(agencyId), sk: `day#${day}` }),
   dayPrefix: 'day#',
+  /** One agency's ministry-profile (Lighthouse mobile) runs of one Vietnamese calendar day. */
+  labDay: (agencyId: string, day: string) => ({ pk: agency(agencyId), sk: `lab#${day}` }),
+  labDayPrefix: 'lab#',
   /** One email send: (agency or `ops`, incident or topic, step). */
   send: (scope: string, topic: string, step: string) => ({ pk: `v1#send#${scope}`, sk: `${topic}#${step}` }),
   sendScopePrefix: 'v1#send#',

@@ -3,6 +3,7 @@ import type { AlertState, DailyAggregate, Incident, Result, StoredFacts } from '
 import { AlertsRepo } from './alerts.js';
 import { DaysRepo } from './days.js';
 import { FactsRepo } from './facts.js';
+import { LabDayRepo } from './lab-days.js';
 import { MonitorHealthRepo } from './monitor-health.js';
 import { ResultsRepo } from './results.js';
 import { type RoundProgress, type RoundRecord, type RoundStart, RoundsRepo } from './rounds.js';
@@ -22,6 +23,8 @@ export class Store {
   readonly facts: FactsRepo;
   /** The monitor's own network health record (the outage guard's state). */
   readonly health: MonitorHealthRepo;
+  /** Ministry-profile (Lighthouse mobile) runs per agency and day. */
+  readonly labDays: LabDayRepo;
 
   constructor(
     readonly client: DynamoDBClient,
@@ -36,6 +39,7 @@ export class Store {
     this.alerts = new AlertsRepo(this.io);
     this.facts = new FactsRepo(this.io);
     this.health = new MonitorHealthRepo(client, table);
+    this.labDays = new LabDayRepo(client, table);
   }
 
   /** Stores a result once (first wins); false if one was already there. */

@@ -16,7 +16,9 @@ import { type AgencyView, HISTORY_DAYS, type SiteModel } from '../model.js';
 import { replayedIncident, replayNotice } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
 import { vantagesText } from '../vantages.js';
+import { causesSection } from './agency-causes.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
+import { labSection } from './agency-lab.js';
 
 function summary(m: SiteModel, v: AgencyView): string {
   const r = v.latest;
@@ -167,6 +169,9 @@ ${v.agency.placeholderContact ? '<p class="muted small">Địa chỉ email ngư�
 ${summary(m, v)}
 <h2>Vượt ngưỡng</h2>
 ${breaches(r)}
+<h2>Nguyên nhân cần khắc phục</h2>
+${causesSection(r)}
+${labSection(v)}
 <h2>Điểm theo nhóm</h2>
 ${groups(r)}
 <h2>Thời gian tải</h2>

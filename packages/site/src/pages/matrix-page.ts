@@ -5,6 +5,7 @@ import { CHECK_STATUS_LABELS, GROUPS, groupLabel } from '../labels.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
 import { replayNotice } from '../replay.js';
+import { labOverall } from './agency-lab.js';
 
 const CELL_CLASS: Record<CheckStatus, string> = { pass: 'c-p', fail: 'c-f', unknown: 'c-u' };
 
@@ -52,7 +53,9 @@ function matrixPage(m: SiteModel, part: MatrixPart, parts: MatrixPart[]): string
           return `<td class=${CELL_CLASS[s]}><a href="agency/${id}.html#c-${esc(c.id)}">${cells[s]}</a>`;
         })
         .join('');
-      return `<tr><th scope="row"><a href="agency/${id}.html">${esc(v.agency.name)}</a></th><td class="n">${passed}/${measured}</td>${tds}</tr>`;
+      const lab = labOverall(v.lab.latest);
+      const risk = v.lab.risks.length > 0 ? ' · ⚠ nguy cơ' : '';
+      return `<tr><th scope="row"><a href="agency/${id}.html">${esc(v.agency.name)}</a></th><td class="n">${passed}/${measured}</td><td class=${CELL_CLASS[lab]}><a href="agency/${id}.html#bo">${cells[lab]}${risk}</a>${tds}</tr>`;
     })
     .join('\n');
   const foot = part.checks.map((c) => `<td class="n">${passCounts.get(c.id) ?? 0}</td>`).join('');
@@ -61,15 +64,16 @@ function matrixPage(m: SiteModel, part: MatrixPart, parts: MatrixPart[]): string
     .join('');
   const body = `<h1>Ma trận tiêu chí: ${esc(part.label)}</h1>
 <p>Kết quả lần đo gần nhất của từng cơ quan với từng tiêu chí. Mỗi ô dẫn tới bằng chứng trên trang của cơ quan.
+Cột "Theo tiêu chí của Bộ": bốn chỉ số tốc độ (FCP, LCP, Speed Index, TBT) đo như Lighthouse trên điện thoại, trung vị ngày đo gần nhất; "⚠ nguy cơ": một chỉ số không đạt ở ít nhất 3 trong 7 ngày qua.
 Chú giải: <span class="st c-p">✓ Đạt</span>, <span class="st c-f">✗ Không đạt</span>, <span class="st c-u">? Chưa đo</span> (không thu thập được hoặc không đo được từ bên ngoài).</p>
 <nav aria-label="Nhóm tiêu chí"><ul class="tabs">${tabs}</ul></nav>
 <div class="table-wrap" role="region" tabindex="0" aria-labelledby="mx-cap"><table class="matrix">
 <caption id="mx-cap">${m.ranked.length} cơ quan × ${part.checks.length} tiêu chí (${esc(part.label)})</caption>
-<thead><tr><th scope="col">Cơ quan</th><th scope="col">Đạt / đã đo (mọi nhóm)</th>${head}</tr></thead>
+<thead><tr><th scope="col">Cơ quan</th><th scope="col">Đạt / đã đo (mọi nhóm)</th><th scope="col">Theo tiêu chí của Bộ</th>${head}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><th scope="row">Số cơ quan đạt</th><td></td>${foot}</tr></tfoot></table></div>`;
+<tfoot><tr><th scope="row">Số cơ quan đạt</th><td></td><td class="n">${m.ranked.filter((v) => labOverall(v.lab.latest) === 'pass').length}</td>${foot}</tr></tfoot></table></div>`;
   return page(m.input, {
     title: `Ma trận tiêu chí — ${part.label}`,
     root: '',
