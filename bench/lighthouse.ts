@@ -1,10 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Prober } from '@dvcwatch/probe';
-import chromium from '@sparticuz/chromium';
+import { launchLabChrome } from '@dvcwatch/probe/lab';
 import lighthouse from 'lighthouse';
 import { median } from './stats.js';
 
@@ -35,51 +30,10 @@ const LH_CONFIG = {
   },
 };
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-/** Launches the same @sparticuz/chromium binary with a DevTools port (not single-process: Lighthouse opens tabs). */
-async function launchForLighthouse(): Promise<{ port: number; close(): Promise<void> }> {
-  const exe = await chromium.executablePath();
-  const port = await freePort();
-  const profile = await mkdtemp(join(tmpdir(), 'dvcwatch-lh-'));
-  const args = [
-    ...chromium.args.filter((a) => a !== '--single-process'),
-    `--remote-debugging-port=${port}`,
-    '--remote-debugging-address=127.0.0.1',
-    `--user-data-dir=${profile}`,
-    '--window-size=1366,768',
-    'about:blank',
-  ];
-  const child: ChildProcess = spawn(exe, args, { stdio: 'ignore' });
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/json/version`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (i > 100) throw new Error('Chromium for Lighthouse did not open its DevTools port');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    port,
-    close: async () => {
-      child.kill('SIGKILL');
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Runs Lighthouse and our probe on each URL, alternating, `runs` times. */
 export async function sideBySide(prober: Prober, urls: readonly string[], runs: number): Promise<SideBySide[]> {
-  const browser = await launchForLighthouse();
+  // The lab runner's own launcher: the same binary, a DevTools port, not single-process (Lighthouse opens tabs).
+  const browser = await launchLabChrome({});
   try {
     const out: SideBySide[] = urls.map((url) => ({ url, lhS: [], oursS: [], lhLcp: [], oursLcp: [], lhFcp: [], oursFcp: [] }));
     for (let run = 0; run < runs; run++) {

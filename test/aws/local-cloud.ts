@@ -50,8 +50,13 @@ export async function startLocalCloud(
   o: { registryYaml: string; refusedRecipient: string; scaleMs: number; extraProbeEnv: Record<string, string> },
 ): Promise<LocalCloud> {
   const queues = app.resources('AWS::SQS::Queue');
-  const main = queues.find((q) => (q.resource.Properties as QueueProps).RedrivePolicy);
-  if (!main) throw new Error('no queue with a redrive policy in the template');
+  // The probe queue is the one the template's event source mapping reads (the agent's queue has a DLQ too).
+  const [mappingRes] = app.resources('AWS::Lambda::EventSourceMapping');
+  const source = (mappingRes?.resource.Properties as { EventSourceArn?: { 'Fn::GetAtt'?: [string, string] } } | undefined)
+    ?.EventSourceArn?.['Fn::GetAtt']?.[0];
+  const main = queues.find((q) => q.id === source);
+  if (!main?.resource.Properties || !(main.resource.Properties as QueueProps).RedrivePolicy)
+    throw new Error(`the event source mapping's queue (${source ?? 'none'}) with a redrive policy is not in the template`);
   const mp = main.resource.Properties as QueueProps;
   const redrive = mp.RedrivePolicy!;
   const dlqId = redrive.deadLetterTargetArn['Fn::GetAtt'][0];
@@ -128,7 +133,6 @@ export async function startLocalCloud(
     if (!f) throw new Error(`no function ${handler}`);
     return f;
   };
-  const [mappingRes] = app.resources('AWS::Lambda::EventSourceMapping');
   const mprops = (mappingRes?.resource.Properties ?? {}) as {
     BatchSize?: number;
     FunctionResponseTypes?: string[];

@@ -90,7 +90,9 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-describe('dvcwatch replay: 90 days of the demo registry', () => {
+// 12,960 derived results through the whole pipeline (record, settle, day aggregates, alert state), each read back
+// through its versioned schema: about two minutes on a quiet 2-core machine, more when the suite shares it.
+describe('dvcwatch replay: 90 days of the demo registry', { timeout: 420_000 }, () => {
   it('derives every hour from one real probe per portal, through the real pipeline, and emails no one', async () => {
     // act
     const lines: string[] = [];

@@ -28,7 +28,8 @@ const freePort = () =>
  * and a throwaway profile.
  */
 export async function launchLabChrome(opts: {
-  proxyServer: string;
+  /** The guard proxy every request goes through; only the benchmark's side-by-side run goes without one. */
+  proxyServer?: string;
   executablePath?: string;
   args?: string[];
   /** Keep `--single-process` (Lambda needs it). Measured: Lighthouse then runs, but its main-thread attribution is wrong (TBT 0). */
@@ -47,9 +48,13 @@ export async function launchLabChrome(opts: {
         a !== '--disable-web-security' &&
         a !== '--allow-running-insecure-content',
     ),
-    `--proxy-server=${opts.proxyServer}`,
-    '--proxy-bypass-list=<-loopback>',
-    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    ...(opts.proxyServer
+      ? [
+          `--proxy-server=${opts.proxyServer}`,
+          '--proxy-bypass-list=<-loopback>',
+          '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+        ]
+      : []),
     `--remote-debugging-port=${port}`,
     '--remote-debugging-address=127.0.0.1',
     `--user-data-dir=${profile}`,
