@@ -11,6 +11,7 @@ import { handleAgentJob, resolveVantages, runAgent, silentLogger, vantageDeadlin
 import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { bareResult } from '../fixtures/results.js';
 
 /**
  * Issue 13's "done when" for consolidated-on-failure and vantages, through the real CLI and real Chromium:
@@ -249,20 +250,7 @@ describe('an agent vantage on AWS: job → observation → settled at finalize',
       now: () => Date.parse(at) + 60_000,
     };
     const down: Result = {
-      agencyId: 'geo',
-      at,
-      status: 'down',
-      reason: 'reset',
-      pages: { home: null, form: null },
-      breaches: ['home.available'],
-      breachDetails: [{ metric: 'home.available', value: 0, limit: 1 }],
-      checks: [],
-      groups: [],
-      score: null,
-      grade: null,
-      profile: 'p',
-      maintenance: false,
-      probeMs: 1,
+      ...bareResult('geo', at, 'down', 'reset'),
       vantages: [
         { id: 'local', status: 'down', reason: 'reset', at },
         { id: 'vn', status: null, reason: null, at: null },

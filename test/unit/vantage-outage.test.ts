@@ -13,25 +13,12 @@ import {
   verdictOf,
 } from '@dvcwatch/core';
 import { describe, expect, it } from 'vitest';
+import { bareResult } from '../fixtures/results.js';
 
 const AT = '2026-03-02T01:00:00.000Z';
 const later = (h: number) => new Date(Date.parse(AT) + h * 3_600_000).toISOString();
-const r = (agencyId: string, status: Status, reason: Reason | null = null, at = AT): Result => ({
-  agencyId,
-  at,
-  status,
-  reason,
-  pages: { home: null, form: null },
-  breaches: status === 'down' ? ['home.available'] : [],
-  breachDetails: status === 'down' ? [{ metric: 'home.available', value: 0, limit: 1 }] : [],
-  checks: [],
-  groups: [],
-  score: null,
-  grade: null,
-  profile: 'test',
-  maintenance: false,
-  probeMs: 0,
-});
+const r = (agencyId: string, status: Status, reason: Reason | null = null, at = AT): Result =>
+  bareResult(agencyId, at, status, reason);
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
 const healthy = (reachable: string[]): MonitorHealth => ({ ...initialHealth(), reachable, lastAt: later(-1), version: 1 });
 

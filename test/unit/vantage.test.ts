@@ -10,6 +10,7 @@ import { silentLogger } from '../../packages/runner/src/log.js';
 import { confirmFromVantages, type VantageJob } from '../../packages/runner/src/vantages.js';
 import { buildSite } from '../../packages/site/src/build.js';
 import { syntheticSiteInput } from '../../packages/site/src/synthetic.js';
+import { bareResult } from '../fixtures/results.js';
 
 const AT = '2026-11-29T03:00:00.000Z';
 const VANTAGES: Vantage[] = [
@@ -17,22 +18,7 @@ const VANTAGES: Vantage[] = [
   { id: 'vn', name: 'Máy đo tại Việt Nam', egress: '127.0.0.2' },
 ];
 
-const downResult = (): Result => ({
-  agencyId: 'tinh-a',
-  at: AT,
-  status: 'down',
-  reason: 'reset',
-  pages: { home: null, form: null },
-  breaches: ['home.available'],
-  breachDetails: [{ metric: 'home.available', value: 0, limit: 1 }],
-  checks: [],
-  groups: [],
-  score: null,
-  grade: null,
-  profile: 'p',
-  maintenance: false,
-  probeMs: 1,
-});
+const downResult = (): Result => bareResult('tinh-a', AT, 'down', 'reset');
 
 describe('combineVantages', () => {
   it('keeps down when every vantage saw it down, and lists each observation', () => {
