@@ -1,6 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
+import type http from 'node:http';
+import { listenOnePort } from './one-port.js';
 import { route } from './pages.js';
 import { DEMO_PORTALS, type PortalFlags, PROCEDURE } from './portals.js';
 
@@ -78,42 +77,26 @@ function handler(f: PortalFlags, origin: () => string, nationalOrigin: string | 
   };
 }
 
-/** Starts one portal; with TLS, one port speaks both (TLS by its first byte), so http:// can be tested too. */
+/** Starts one portal; with TLS, one port speaks both, so http:// can be tested too. */
 async function listen(f: PortalFlags, port: number, nationalOrigin: string | null, tls: DemoOptions['tls']) {
   let origin = '';
   const secure = tls !== undefined;
   const app = handler(f, () => origin, nationalOrigin, secure);
-  const plainApp = secure
+  const plain = secure
     ? (req: http.IncomingMessage, res: http.ServerResponse) => {
         if (!f.httpsRedirect) return void app(req, res);
         res.writeHead(301, { location: `${origin}${req.url ?? '/'}` });
         res.end();
       }
     : app;
-  const plain = http.createServer((req, res) => void plainApp(req, res));
-  const secureServer = secure ? https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => void app(req, res)) : null;
-  const front = net.createServer((socket) => {
-    socket.once('readable', () => {
-      const first = socket.read(1) as Buffer | null;
-      if (!first) return void socket.destroy();
-      socket.unshift(first);
-      // 0x16 opens a TLS handshake record.
-      (secureServer && first[0] === 0x16 ? secureServer : plain).emit('connection', socket);
-    });
-    socket.on('error', () => undefined);
+  const server = await listenOnePort({
+    port,
+    plain: (req, res) => void plain(req, res),
+    secure: (req, res) => void app(req, res),
+    tls,
   });
-  await new Promise<void>((resolve, reject) => {
-    front.once('error', reject);
-    front.listen(port, '127.0.0.1', () => resolve());
-  });
-  const actual = (front.address() as net.AddressInfo).port;
-  origin = `${secure ? 'https' : 'http'}://127.0.0.1:${actual}`;
-  const close = async () => {
-    plain.closeAllConnections();
-    secureServer?.closeAllConnections();
-    await new Promise<void>((r) => front.close(() => r()));
-  };
-  return { origin, close };
+  origin = `${secure ? 'https' : 'http'}://127.0.0.1:${server.port}`;
+  return { origin, close: server.close };
 }
 
 /** Starts the demo portals on 127.0.0.1, one port each (so origins differ), national portal first. */
