@@ -12,7 +12,11 @@ export default defineConfig({
   test: {
     env,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        // Unit tests, and each check's own tests in its folder (packages/core/src/checks/<id>/*.test.ts).
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'packages/*/src/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: {
