@@ -3,7 +3,8 @@
  * SharePoint, plain upper-case), each in a passing and a failing variant served over https (and http:// on the
  * same port), in real Chromium. Facts are gathered once per portal variant (12 gatherings) and the whole catalogue
  * is judged from that one gathering. What each check's evidence must show per style is in its own folder
- * (packages/core/src/checks/<id>/fixtures.ts).
+ * (packages/core/src/checks/<id>/fixtures.ts). The SPA and the post-back styles are gathered once more with
+ * Lambda's Chromium arguments, which must not change a verdict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckFixtures } from '../../packages/core/src/checks/fixtures.js';
@@ -13,12 +14,15 @@ import type { Prober } from '../../packages/probe/src/index.js';
 import { loadCheckFixtures } from '../fixtures/check-fixtures.js';
 import { makeTestCerts, type TestCerts } from '../fixtures/portals/certs.js';
 import { localProber } from '../fixtures/portals/prober.js';
-import { startStylePortals } from '../fixtures/styles/server.js';
+import { type StylePortal, startStylePortals } from '../fixtures/styles/server.js';
 import { STYLES, type StyleId } from '../fixtures/styles/styles.js';
 
 let certs: TestCerts | undefined;
 let portals: Awaited<ReturnType<typeof startStylePortals>> | undefined;
 let prober: Prober | undefined;
+let lambdaProber: Prober | undefined;
+/** Styles also gathered with Lambda's Chromium (single process, one browser per page): the SPA and the post-backs. */
+const ON_LAMBDA: readonly StyleId[] = ['igate', 'aspnet'];
 let fixtures: Map<CheckId, CheckFixtures>;
 const verdicts = new Map<string, CheckResult[]>();
 
@@ -31,21 +35,25 @@ beforeAll(async () => {
   // The browser accepts the test certificates; the TLS gatherer's own connection trusts only the test CA.
   prober = localProber(origins, true);
   // act: gather each portal variant once, judge the whole catalogue from it
-  for (const p of portals.portals) {
-    const facts = await gatherFacts(prober.session, {
+  const gather = async (by: Prober, p: StylePortal) => {
+    const facts = await gatherFacts(by.session, {
       homeUrl: p.home,
       formUrl: p.form,
       accessibility: true,
-      tlsCa: certs.ca,
+      tlsCa: certs!.ca,
       guard: { local: true, allowedOrigins: origins },
     });
-    const home = await prober.probePage(p.home, 'home');
-    verdicts.set(`${p.style}/${p.variant}`, judgeChecks(facts, { home }));
-  }
+    return judgeChecks(facts, { home: await by.probePage(p.home, 'home') });
+  };
+  for (const p of portals.portals) verdicts.set(`${p.style}/${p.variant}`, await gather(prober, p));
+  lambdaProber = localProber(origins, true, 'lambda');
+  for (const p of portals.portals.filter((q) => q.variant === 'pass' && ON_LAMBDA.includes(q.style)))
+    verdicts.set(`${p.style}/${p.variant}/lambda`, await gather(lambdaProber, p));
 }, 420_000);
 
 afterAll(async () => {
   await prober?.close();
+  await lambdaProber?.close();
   await portals?.close();
   certs?.cleanup();
 });
@@ -75,6 +83,18 @@ describe('every check on every vendor style (real Chromium)', () => {
     expect(wrong).toEqual([]);
     // Every connection check (https, tls-valid, no-mixed-content, security-headers) names all six styles.
     expect(asserted).toBeGreaterThanOrEqual(4 * 6);
+  });
+
+  it("gives the same verdicts with Lambda's Chromium arguments (--single-process, one browser per page)", () => {
+    for (const style of ON_LAMBDA) {
+      const shared = verdicts.get(`${style}/pass`)?.map((c) => `${c.id}: ${c.status}`);
+      const lambda = verdicts.get(`${style}/pass/lambda`)?.map((c) => `${c.id}: ${c.status}`);
+      expect(lambda, style).toEqual(shared);
+      expect(
+        lambda?.every((c) => c.endsWith(': pass')),
+        style,
+      ).toBe(true);
+    }
   });
 
   it('fails the connection checks of each failing portal for what is wrong with it', () => {
