@@ -3,11 +3,10 @@ import { evaluate, formatVnTime, type ProbeArtifacts, STATUS_VI, type VantageSee
 import { confirmFromVantages, type Logger, planReplay, probeAgency, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
 import pLimit from 'p-limit';
 import { intOption, isoOption, parse } from './args.js';
-import { type LocalContext, openLocal } from './context.js';
-import { autostartDemo } from './demo-autostart.js';
+import type { LocalContext } from './context.js';
 import type { CliEnv } from './env.js';
 import { writeAtomic } from './local-files.js';
-import { chooseRegistry, rememberRegistry } from './registry-choice.js';
+import { openWithDemo } from './open-with-demo.js';
 import { writeSite } from './site-writer.js';
 import { UsageError } from './usage.js';
 
@@ -145,17 +144,11 @@ export async function cmdReplay(argv: string[], env: CliEnv, log: Logger, out: (
   const now = new Date().toISOString();
   const until = isoOption('until', values.until) ?? now;
   if (until > now) throw new UsageError(`--until: không được ở tương lai (must not be in the future): ${values.until}`);
-  const ctx = await openLocal(env, (await chooseRegistry(values.registry, env, false)).file, log);
-  await rememberRegistry(env, ctx.registryFile);
-  const demo = await autostartDemo(ctx.registry).catch(async (e: unknown) => {
-    await ctx.close();
-    throw e;
-  });
+  const { ctx, close } = await openWithDemo(env, values.registry, log);
   try {
     await replayIn(ctx, { days, until, concurrency: env.DVCWATCH_CONCURRENCY }, out);
     return 0;
   } finally {
-    await ctx.close();
-    await demo?.close();
+    await close();
   }
 }

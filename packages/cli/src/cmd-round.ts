@@ -1,11 +1,10 @@
 import { asVantageOutage, evidenceKey, type Result, STATUS_VI } from '@dvcwatch/core';
 import { type Logger, runRound } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
-import { type LocalContext, openLocal } from './context.js';
-import { autostartDemo } from './demo-autostart.js';
+import type { LocalContext } from './context.js';
 import type { CliEnv } from './env.js';
 import { fileSpool } from './local-files.js';
-import { chooseRegistry, rememberRegistry } from './registry-choice.js';
+import { openWithDemo } from './open-with-demo.js';
 import { writeSite } from './site-writer.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
@@ -124,12 +123,7 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
   });
   const at = isoOption('at', values.at) ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const concurrency = intOption('concurrency', values.concurrency, 1, 16) ?? env.DVCWATCH_CONCURRENCY;
-  const ctx = await openLocal(env, (await chooseRegistry(values.registry, env, false)).file, log);
-  await rememberRegistry(env, ctx.registryFile);
-  const demo = await autostartDemo(ctx.registry).catch(async (e: unknown) => {
-    await ctx.close();
-    throw e;
-  });
+  const { ctx, close } = await openWithDemo(env, values.registry, log);
   try {
     await roundIn(
       ctx,
@@ -147,7 +141,6 @@ export async function cmdRound(argv: string[], env: CliEnv, log: Logger, out: (l
     );
     return 0;
   } finally {
-    await ctx.close();
-    await demo?.close();
+    await close();
   }
 }
