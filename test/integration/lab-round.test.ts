@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DemoPortals, type Embedded, main, startDemoPortals, startDynalite, startSes } from '@dvcwatch/cli';
+import { type DemoPortals, main, startDemoPortals } from '@dvcwatch/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**
  * The ministry profile through the real CLI: `dvcwatch round --lab` runs Lighthouse 12.8.2 (mobile, simulated
@@ -11,11 +11,9 @@ import { stringify } from 'yaml';
  * two pages only), then a round without `--lab`. Results read back with `results --json`; the site as written.
  */
 let portals: DemoPortals;
-let dynamo: Embedded;
-let ses: Embedded;
 let home: string;
 let file: string;
-const saved = { ...process.env };
+let world: CliWorld | undefined;
 const LAB_AT = '2026-03-02T02:00:00.000Z';
 const PLAIN_AT = '2026-03-02T03:00:00.000Z';
 let rows: Record<string, unknown>[] = [];
@@ -24,14 +22,8 @@ const printed: string[] = [];
 beforeAll(async () => {
   // prepare: a good portal and a failing one (HTTP 503), home pages only
   portals = await startDemoPortals({ basePort: 0 });
-  dynamo = await startDynalite(null, 0);
-  ses = await startSes();
-  home = await mkdtemp(join(tmpdir(), 'dvcwatch-lab-'));
-  Object.assign(process.env, {
-    DVCWATCH_HOME: home,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SES: ses.endpoint,
-  });
+  world = await startCliWorld('lab');
+  ({ home } = world);
   const url = (id: string) => portals.portals.find((p) => p.id === id)?.home ?? '';
   file = join(home, 'lab.yaml');
   await writeFile(
@@ -67,11 +59,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  process.env = saved;
   await portals?.close();
-  await dynamo?.close();
-  await ses?.close();
-  await rm(home, { recursive: true, force: true });
+  await world?.close();
 });
 
 const row = (agencyId: string, at: string) => rows.find((r) => r.agencyId === agencyId && r.at === at);

@@ -1,18 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DEMO_PORTALS,
-  type DemoPortals,
-  demoRegistryYaml,
-  type Embedded,
-  main,
-  readEnv,
-  startDemoPortals,
-  startDynalite,
-  startSes,
-} from '@dvcwatch/cli';
+import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, type Embedded, main, readEnv, startDemoPortals } from '@dvcwatch/cli';
 import { type DailyAggregate, type ProbeArtifacts, parseRegistry, quantile, vnDay } from '@dvcwatch/core';
 import { floorHour, replayHistory, SCRIPT, sendDigests, silentLogger } from '@dvcwatch/runner';
 import { Sends, Store } from '@dvcwatch/store';
@@ -20,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmdServe } from '../../packages/cli/src/cmd-serve.js';
 import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
+import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**
  * Issue 5's "done when": a site built from 90 days of replayed rounds for the demo registry, shown by
@@ -41,7 +31,7 @@ let sends: Sends;
 /** The end of the replay (exclusive) and its last hour. */
 let until: string;
 let last: string;
-const saved = { ...process.env };
+let world: CliWorld | undefined;
 
 /** `daysAgo` Vietnamese days before the last replayed hour's day, at `vnHour` Vietnam time (as the scenarios count). */
 const hourAt = (daysAgo: number, vnHour: number): string =>
@@ -57,19 +47,13 @@ const sum = (days: readonly DailyAggregate[], f: (d: DailyAggregate) => number) 
 beforeAll(async () => {
   // The portal that refuses the first vantage is replayed in vantages.test.ts: this test keeps its workload.
   portals = await startDemoPortals({ basePort: 0, portals: DEMO_PORTALS.filter((p) => p.id !== 'chan-nuoc-ngoai') });
-  home = await mkdtemp(join(tmpdir(), 'dvcwatch-history-'));
-  dynamo = await startDynalite(join(home, 'db'), 0);
-  ses = await startSes();
+  world = await startCliWorld('history', { onDisk: true });
+  ({ home, dynamo, ses } = world);
   // The demo registry on this test's ports; a lighter probe (no axe audit, one confirmation) keeps the recording short.
   const doc = parse(demoRegistryYaml(portals.portals, portals.nationalOrigin));
   doc.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 1, confirmDelayMs: 200, accessibility: false };
   registryFile = join(home, 'demo.yaml');
   await writeFile(registryFile, stringify(doc));
-  Object.assign(process.env, {
-    DVCWATCH_HOME: home,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SES: ses.endpoint,
-  });
   client = new DynamoDBClient({
     region: 'ap-southeast-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
@@ -82,12 +66,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  process.env = saved;
   client?.destroy();
   await portals?.close();
-  await dynamo?.close();
-  await ses?.close();
-  await rm(home, { recursive: true, force: true });
+  await world?.close();
 });
 
 // 12,960 derived results through the whole pipeline (record, settle, day aggregates, alert state), each read back

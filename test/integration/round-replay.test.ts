@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DemoPortals, type Embedded, main, startDemoPortals, startDynalite, startSes } from '@dvcwatch/cli';
+import { type DemoPortals, type Embedded, main, startDemoPortals } from '@dvcwatch/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**
  * Issue 2's "done when", through the real CLI: rounds replayed hour by hour with `--at` over demo portals in
@@ -17,10 +17,9 @@ interface SesEmail {
 }
 
 let portals: DemoPortals;
-let dynamo: Embedded;
 let ses: Embedded;
 let home: string;
-const saved = { ...process.env };
+let world: CliWorld | undefined;
 const hours = [
   '2026-03-02T01:00:00.000Z',
   '2026-03-02T02:00:00.000Z',
@@ -65,22 +64,13 @@ const registry = (xHome: string, xForm: string) => {
 
 beforeAll(async () => {
   portals = await startDemoPortals({ basePort: 0 });
-  dynamo = await startDynalite(null, 0);
-  ses = await startSes();
-  home = await mkdtemp(join(tmpdir(), 'dvcwatch-replay-'));
-  Object.assign(process.env, {
-    DVCWATCH_HOME: home,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SES: ses.endpoint,
-  });
+  world = await startCliWorld('replay');
+  ({ home, ses } = world);
 });
 
 afterAll(async () => {
-  process.env = saved;
   await portals?.close();
-  await dynamo?.close();
-  await ses?.close();
-  await rm(home, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe('dvcwatch round replayed over several hours', () => {

@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type Embedded, main, startDynalite, startSes } from '@dvcwatch/cli';
+import { type Embedded, main } from '@dvcwatch/cli';
 import { parseRegistry, type Result } from '@dvcwatch/core';
 import { createProber, type Prober } from '@dvcwatch/probe';
 import { handleAgentJob, resolveVantages, runAgent, silentLogger, vantageDeadline } from '@dvcwatch/runner';
@@ -12,6 +11,7 @@ import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { bareResult } from '../fixtures/results.js';
+import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**
  * Issue 13's "done when" for consolidated-on-failure and vantages, through the real CLI and real Chromium:
@@ -46,7 +46,7 @@ let ses: Embedded;
 let home: string;
 let registryFile: string;
 let urls: { national: string; cons: string; geo: string; chet: string };
-const saved = { ...process.env };
+let world: CliWorld | undefined;
 const hours = ['2026-05-04T01:00:00.000Z', '2026-05-04T02:00:00.000Z', '2026-05-04T03:00:00.000Z'];
 const heads = { cons: 'head.cons@example.vn', geo: 'head.geo@example.vn', chet: 'head.chet@example.vn' };
 
@@ -97,26 +97,16 @@ beforeAll(async () => {
     geo: `http://127.0.0.1:${geoPort}/`,
     chet: `http://127.0.0.1:${chetPort}/`,
   };
-  dynamo = await startDynalite(null, 0);
-  ses = await startSes();
-  home = await mkdtemp(join(tmpdir(), 'dvcwatch-vantages-'));
+  world = await startCliWorld('vantages');
+  ({ home, dynamo, ses } = world);
   registryFile = join(home, 'vantages.yaml');
   await writeFile(registryFile, registryYaml());
-  delete process.env.DVCWATCH_REGISTRY;
-  Object.assign(process.env, {
-    DVCWATCH_HOME: home,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SES: ses.endpoint,
-  });
 });
 
 afterAll(async () => {
-  process.env = saved;
   for (const s of sockets) s.destroy();
   for (const s of servers) await new Promise<void>((r) => s.close(() => r()));
-  await dynamo?.close();
-  await ses?.close();
-  await rm(home, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe('vantages and consolidated-on-failure, three rounds through the CLI', () => {
