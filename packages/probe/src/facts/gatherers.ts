@@ -122,10 +122,12 @@ export type Step = (name: string, fn: () => Promise<unknown>) => Promise<void>;
 
 /**
  * Facts with a browser page of their own, keyed by the fact they fill. Several facts may share one task
- * (`search` and `procedureText`). The walk comes first: it is the longest.
+ * (`search` and `procedureText`). The walk comes first: it is the longest. `needsHomeLinks`: the task starts from
+ * the home page's links (`GatherContext.links`), so it waits for the home visit to read them.
  */
 export const PAGE_TASKS: readonly {
   facts: readonly FactKey[];
+  needsHomeLinks?: true;
   run: (c: GatherContext, wanted: ReadonlySet<FactKey>, step: Step) => Promise<void>;
 }[] = [
   {
@@ -140,8 +142,12 @@ export const PAGE_TASKS: readonly {
       ),
   },
   { facts: ['search', 'procedureText'], run: (c, w, step) => searchAndProcedure(c, w, step) },
-  { facts: ['login'], run: (c, _w, step) => step('login-vneid', () => functionPage(c, 'login-vneid')) },
-  { facts: ['dossierLookup'], run: (c, _w, step) => step('dossier-lookup', () => functionPage(c, 'dossier-lookup')) },
+  { facts: ['login'], needsHomeLinks: true, run: (c, _w, step) => step('login-vneid', () => functionPage(c, 'login-vneid')) },
+  {
+    facts: ['dossierLookup'],
+    needsHomeLinks: true,
+    run: (c, _w, step) => step('dossier-lookup', () => functionPage(c, 'dossier-lookup')),
+  },
   {
     facts: ['mobile'],
     run: (c, _w, step) =>
