@@ -40,7 +40,7 @@ describe('gathering facts when the home page answers an error (real Chromium)', 
       guard: { local: true, allowedOrigins: [new URL(home).origin] },
       concurrency: 2,
     });
-    // assess: the walk, search and mobile pages opened the home page too (the pool does not wait for the home
+    // assess: the search and mobile pages opened the home page too (the pool does not wait for the home
     // visit), yet an error page is not the portal, so nothing they read counts
     expect(homeRequests).toBeGreaterThan(1);
     const { tls: _tls, ...pageFacts } = facts;

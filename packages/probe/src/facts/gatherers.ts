@@ -9,7 +9,7 @@ import { lookupWithoutLink, type Reached } from './lookup.js';
 import { gatherDossierLookup, gatherLogin, hrefOf } from './pages.js';
 import { HTTP_SUBRESOURCES, MOBILE } from './scripts.js';
 import { gatherSearch } from './search.js';
-import { gatherThreeClicks } from './three-clicks.js';
+import { gatherThreeClicks, type WalkStart } from './three-clicks.js';
 
 type Override = { url?: string; selector?: string; skip?: boolean };
 
@@ -29,6 +29,8 @@ export interface GatherContext {
   until: number;
   /** Links of the home page, read by the home visit. */
   links: readonly LinkFact[];
+  /** The three-clicks walk's first step, read by the home visit (null when it could not be). */
+  walkStart: WalkStart | null;
 }
 
 /**
@@ -123,7 +125,7 @@ export type Step = (name: string, fn: () => Promise<unknown>) => Promise<void>;
 /**
  * Facts with a browser page of their own, keyed by the fact they fill. Several facts may share one task
  * (`search` and `procedureText`). The walk comes first: it is the longest. `needsHomeLinks`: the task starts from
- * the home page's links (`GatherContext.links`), so it waits for the home visit to read them.
+ * what the home visit read (`GatherContext.links`, `walkStart`), so it waits for it.
  */
 export const PAGE_TASKS: readonly {
   facts: readonly FactKey[];
@@ -132,14 +134,17 @@ export const PAGE_TASKS: readonly {
 }[] = [
   {
     facts: ['threeClicks'],
+    needsHomeLinks: true,
     run: (c, _w, step) =>
-      step('three-clicks', () =>
-        c.open(c.homeUrl, async (page) => {
-          // Bounded on its own so that the gatherers after it still get time.
-          const stop = Math.min(c.until - 500, Date.now() + 20_000);
-          c.facts.threeClicks = await gatherThreeClicks(page, { selector: c.override('three-clicks').selector, until: stop });
-        }),
-      ),
+      step('three-clicks', async () => {
+        if (!c.walkStart) throw new Error('the home visit did not read where the walk starts');
+        // Bounded on its own so that the gatherers after it still get time.
+        const until = Math.min(c.until - 500, Date.now() + 20_000);
+        c.facts.threeClicks = await gatherThreeClicks(c.open, c.walkStart, {
+          selector: c.override('three-clicks').selector,
+          until,
+        });
+      }),
   },
   { facts: ['search', 'procedureText'], run: (c, w, step) => searchAndProcedure(c, w, step) },
   { facts: ['login'], needsHomeLinks: true, run: (c, _w, step) => step('login-vneid', () => functionPage(c, 'login-vneid')) },

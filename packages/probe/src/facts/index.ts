@@ -4,6 +4,7 @@ import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
 import { collect, settle } from './dom.js';
 import { type GatherContext, HOME_VISIT, PAGE_TASKS, type Step } from './gatherers.js';
+import { walkStart } from './three-clicks.js';
 import { gatherTls } from './tls.js';
 
 export interface FactsInput {
@@ -33,7 +34,7 @@ export { gatherTls } from './tls.js';
  * Gathers the facts the check catalogue needs: a scheduler over the checks' declared needs (core's `neededFacts`),
  * so a fact no active check needs is never gathered. Home-visit facts are read in one visit of the home page, page
  * facts get a browser page each, the certificate its own connection. One bounded pool runs the home visit first,
- * then the page tasks that need nothing from it (the walk first), then those that start from its links (which wait
+ * then the page tasks that need nothing from it, then those that start from its links (the walk first; they wait
  * for them); when the home visit fails, nothing more starts and the page facts stay null. Every gatherer
  * is bounded and failure-isolated: one that fails or runs out of time leaves its field null and the rest still run.
  * Nothing is ever submitted.
@@ -64,7 +65,7 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     fn: (page: Page, response: Response | null) => Promise<T>,
     opts: { viewport?: { width: number; height: number } } = {},
   ) => session.withPage(url, fn, { ...opts, timeoutMs: Math.max(1_000, left()) });
-  const ctx: GatherContext = { ...input, facts, override, open, session, left, until, links: [] };
+  const ctx: GatherContext = { ...input, facts, override, open, session, left, until, links: [], walkStart: null };
 
   const tls = wanted.has('tls')
     ? gatherTls(input.homeUrl, { guard: input.guard ?? { local: false, allowedOrigins: [] }, ca: input.tlsCa }).then(
@@ -97,6 +98,10 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
         facts.homeText = text;
         facts.homeLinks = links;
         ctx.links = links;
+        if (wanted.has('threeClicks'))
+          await step('three-clicks-start', async () => {
+            ctx.walkStart = await walkStart(page, links, override('three-clicks').selector);
+          });
         linksRead();
         for (const g of onHome) await step(g.owner, () => g.run(page, ctx));
       }),
