@@ -8,20 +8,38 @@ export const run = <T>(page: Page, script: string, arg: unknown = null): Promise
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How often the visible text is sampled while settling, and how long it must stay unchanged. */
+const SAMPLE_MS = 150;
+const STABLE_MS = 2 * SAMPLE_MS;
+
 /**
- * Waits for client rendering to settle: network idle (bounded), then visible text unchanged over two samples.
- * Angular/React portals fill the page after their scripts run, well after `load`.
+ * Waits for client rendering to settle: network idle (bounded), and visible text unchanged over at least
+ * `STABLE_MS` (three samples or more) up to a sample taken once the network is idle. Angular/React portals fill the
+ * page after their scripts run, well after `load`. The text is sampled while the network quiets down, so a page
+ * that is already rendered is done as soon as the network is idle, not `STABLE_MS` later.
  */
 export async function settle(page: Page, maxMs = 4_000): Promise<void> {
   const until = Date.now() + maxMs;
-  await page.waitForLoadState('networkidle', { timeout: Math.min(2_500, maxMs) }).catch(() => undefined);
+  let idle = false;
+  const quiet = page
+    .waitForLoadState('networkidle', { timeout: Math.min(2_500, maxMs) })
+    .catch(() => undefined)
+    .then(() => {
+      idle = true;
+    });
   let last = -1;
-  let stable = 0;
-  while (Date.now() < until && stable < 2) {
+  let samples = 0;
+  let since = 0;
+  while (Date.now() < until) {
+    const afterIdle = idle;
+    const at = Date.now();
     const len = await run<number>(page, TEXT_LENGTH).catch(() => 0);
-    stable = len > 0 && len === last ? stable + 1 : 0;
+    if (len > 0 && len === last) samples++;
+    else [samples, since] = [1, at];
     last = len;
-    if (stable < 2) await sleep(150);
+    if (afterIdle && samples >= 3 && at - since >= STABLE_MS) return;
+    // Before the network is idle, sample again as soon as it is (the text may already be stable).
+    await (idle ? sleep(SAMPLE_MS) : Promise.race([sleep(SAMPLE_MS), quiet]));
   }
 }
 

@@ -9,7 +9,7 @@ import { lookupWithoutLink, type Reached } from './lookup.js';
 import { gatherDossierLookup, gatherLogin, hrefOf } from './pages.js';
 import { HTTP_SUBRESOURCES, MOBILE } from './scripts.js';
 import { gatherSearch } from './search.js';
-import { gatherThreeClicks } from './three-clicks.js';
+import { gatherThreeClicks, type WalkStart } from './three-clicks.js';
 
 type Override = { url?: string; selector?: string; skip?: boolean };
 
@@ -29,6 +29,8 @@ export interface GatherContext {
   until: number;
   /** Links of the home page, read by the home visit. */
   links: readonly LinkFact[];
+  /** The three-clicks walk's first step, read by the home visit (null when it could not be). */
+  walkStart: WalkStart | null;
 }
 
 /**
@@ -122,26 +124,35 @@ export type Step = (name: string, fn: () => Promise<unknown>) => Promise<void>;
 
 /**
  * Facts with a browser page of their own, keyed by the fact they fill. Several facts may share one task
- * (`search` and `procedureText`). The walk comes first: it is the longest.
+ * (`search` and `procedureText`). The walk comes first: it is the longest. `needsHomeLinks`: the task starts from
+ * what the home visit read (`GatherContext.links`, `walkStart`), so it waits for it.
  */
 export const PAGE_TASKS: readonly {
   facts: readonly FactKey[];
+  needsHomeLinks?: true;
   run: (c: GatherContext, wanted: ReadonlySet<FactKey>, step: Step) => Promise<void>;
 }[] = [
   {
     facts: ['threeClicks'],
+    needsHomeLinks: true,
     run: (c, _w, step) =>
-      step('three-clicks', () =>
-        c.open(c.homeUrl, async (page) => {
-          // Bounded on its own so that the gatherers after it still get time.
-          const stop = Math.min(c.until - 500, Date.now() + 20_000);
-          c.facts.threeClicks = await gatherThreeClicks(page, { selector: c.override('three-clicks').selector, until: stop });
-        }),
-      ),
+      step('three-clicks', async () => {
+        if (!c.walkStart) throw new Error('the home visit did not read where the walk starts');
+        // Bounded on its own so that the gatherers after it still get time.
+        const until = Math.min(c.until - 500, Date.now() + 20_000);
+        c.facts.threeClicks = await gatherThreeClicks(c.open, c.walkStart, {
+          selector: c.override('three-clicks').selector,
+          until,
+        });
+      }),
   },
   { facts: ['search', 'procedureText'], run: (c, w, step) => searchAndProcedure(c, w, step) },
-  { facts: ['login'], run: (c, _w, step) => step('login-vneid', () => functionPage(c, 'login-vneid')) },
-  { facts: ['dossierLookup'], run: (c, _w, step) => step('dossier-lookup', () => functionPage(c, 'dossier-lookup')) },
+  { facts: ['login'], needsHomeLinks: true, run: (c, _w, step) => step('login-vneid', () => functionPage(c, 'login-vneid')) },
+  {
+    facts: ['dossierLookup'],
+    needsHomeLinks: true,
+    run: (c, _w, step) => step('dossier-lookup', () => functionPage(c, 'dossier-lookup')),
+  },
   {
     facts: ['mobile'],
     run: (c, _w, step) =>

@@ -4,6 +4,7 @@ import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
 import { collect, settle } from './dom.js';
 import { type GatherContext, HOME_VISIT, PAGE_TASKS, type Step } from './gatherers.js';
+import { walkStart } from './three-clicks.js';
 import { gatherTls } from './tls.js';
 
 export interface FactsInput {
@@ -21,7 +22,7 @@ export interface FactsInput {
   guard?: GuardOptions;
   /** Called when a gatherer fails; its field stays null. */
   onError?: (gatherer: string, error: unknown) => void;
-  /** Pages open at once after the home page (each in its own context); 1 for a single-process browser. */
+  /** Pages open at once, the home visit's included (each in its own context); 1 for a single-process browser. */
   concurrency?: number;
   /** Called with each gatherer's wall time (benchmarks, logs). */
   onTiming?: (gatherer: string, ms: number) => void;
@@ -32,7 +33,9 @@ export { gatherTls } from './tls.js';
 /**
  * Gathers the facts the check catalogue needs: a scheduler over the checks' declared needs (core's `neededFacts`),
  * so a fact no active check needs is never gathered. Home-visit facts are read in one visit of the home page, page
- * facts get a browser page each (bounded pool, the walk first), the certificate its own connection. Every gatherer
+ * facts get a browser page each, the certificate its own connection. One bounded pool runs the home visit first,
+ * then the page tasks that need nothing from it, then those that start from its links (the walk first; they wait
+ * for them); when the home visit fails, nothing more starts and the page facts stay null. Every gatherer
  * is bounded and failure-isolated: one that fails or runs out of time leaves its field null and the rest still run.
  * Nothing is ever submitted.
  */
@@ -62,7 +65,7 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     fn: (page: Page, response: Response | null) => Promise<T>,
     opts: { viewport?: { width: number; height: number } } = {},
   ) => session.withPage(url, fn, { ...opts, timeoutMs: Math.max(1_000, left()) });
-  const ctx: GatherContext = { ...input, facts, override, open, session, left, until, links: [] };
+  const ctx: GatherContext = { ...input, facts, override, open, session, left, until, links: [], walkStart: null };
 
   const tls = wanted.has('tls')
     ? gatherTls(input.homeUrl, { guard: input.guard ?? { local: false, allowedOrigins: [] }, ca: input.tlsCa }).then(
@@ -76,38 +79,60 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   // Home-visit facts a `url` override sends to a page of their own.
   const onHome = HOME_VISIT.filter((g) => wanted.has(g.fact) && !override(g.owner).url);
   const elsewhere = HOME_VISIT.filter((g) => wanted.has(g.fact) && override(g.owner).url);
+  let linksRead: () => void = () => {};
+  const links = new Promise<void>((r) => {
+    linksRead = r;
+  });
+  let homeDone = false;
+  // The home visit failed: nothing more is started, and what was gathered meanwhile is dropped.
+  const homeFailed = () => homeDone && facts.homeLinks === null;
   // One visit of the home page: its text and links (every function is found from them) and the home-visit facts.
-  await step('home', () =>
-    open(input.homeUrl, async (page, response) => {
-      // An error page is not the portal: its checks stay unknown (the status says the portal is down).
-      const code = response?.status() ?? 0;
-      if (code >= 400) throw new Error(`home page answered HTTP ${code}`);
-      await settle(page);
-      const { text, links } = await collect(page);
-      facts.homeText = text;
-      facts.homeLinks = links;
-      for (const g of onHome) await step(g.owner, () => g.run(page, ctx));
-    }),
-  );
-  if (facts.homeLinks === null) {
-    await tls;
-    return facts;
-  }
-  ctx.links = facts.homeLinks;
-  for (const g of elsewhere)
-    await step(g.owner, () =>
-      open(override(g.owner).url!, async (p) => {
-        await settle(p);
-        await g.run(p, ctx);
+  const homeVisit = async () => {
+    await step('home', () =>
+      open(input.homeUrl, async (page, response) => {
+        // An error page is not the portal: its checks stay unknown (the status says the portal is down).
+        const code = response?.status() ?? 0;
+        if (code >= 400) throw new Error(`home page answered HTTP ${code}`);
+        await settle(page);
+        const { text, links } = await collect(page);
+        facts.homeText = text;
+        facts.homeLinks = links;
+        ctx.links = links;
+        if (wanted.has('threeClicks'))
+          await step('three-clicks-start', async () => {
+            ctx.walkStart = await walkStart(page, links, override('three-clicks').selector);
+          });
+        linksRead();
+        for (const g of onHome) await step(g.owner, () => g.run(page, ctx));
       }),
     );
-  const tasks = PAGE_TASKS.filter((t) => t.facts.some((f) => wanted.has(f))).map((t) => () => t.run(ctx, wanted, step));
-  await pool(tasks, input.concurrency ?? 2);
+    homeDone = true;
+    linksRead();
+    for (const g of elsewhere)
+      if (!homeFailed())
+        await step(g.owner, () =>
+          open(override(g.owner).url!, async (p) => {
+            await settle(p);
+            await g.run(p, ctx);
+          }),
+        );
+  };
+  // Tasks that do not need the home page's links share the pool with the home visit; the others wait for its links.
+  const active = PAGE_TASKS.filter((t) => t.facts.some((f) => wanted.has(f)));
+  const task = (t: (typeof active)[number]) => async () => {
+    if (t.needsHomeLinks) await links;
+    if (!homeFailed()) await t.run(ctx, wanted, step);
+  };
+  await pool(
+    [homeVisit, ...active.filter((t) => !t.needsHomeLinks).map(task), ...active.filter((t) => t.needsHomeLinks).map(task)],
+    input.concurrency ?? 2,
+  );
   await tls;
+  if (homeFailed()) return { ...emptyFacts(), tls: facts.tls };
   return facts;
 }
 
-/** Runs tasks with at most `n` at a time; tasks handle their own errors. */
+/** Runs tasks in order with at most `n` at a time; tasks handle their own errors. */
 async function pool(tasks: (() => Promise<void>)[], n: number): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {

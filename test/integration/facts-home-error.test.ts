@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyFacts, type Facts } from '../../packages/core/src/index.js';
+import { gatherFacts } from '../../packages/probe/src/facts/index.js';
+import type { Prober } from '../../packages/probe/src/index.js';
+import { localProber } from '../fixtures/portals/prober.js';
+
+// A portal-looking page served with HTTP 500: a search box, a submission button, login and lookup links.
+const ERROR_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lỗi máy chủ</title></head><body>
+<h1>Cổng dịch vụ công</h1><input type="search" placeholder="Tìm kiếm thủ tục"><button>Nộp hồ sơ trực tuyến</button>
+<a href="/dang-nhap">Đăng nhập</a><a href="/tra-cuu">Tra cứu hồ sơ</a><p>Đã xảy ra lỗi, vui lòng thử lại sau.</p></body></html>`;
+
+let server: Server;
+let home: string;
+let prober: Prober;
+let homeRequests = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/') homeRequests++;
+    res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(ERROR_PAGE);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  home = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  prober = localProber([new URL(home).origin]);
+});
+
+afterAll(async () => {
+  await prober?.close();
+  await new Promise<void>((r) => server?.close(() => r()));
+});
+
+describe('gathering facts when the home page answers an error (real Chromium)', () => {
+  it('keeps every page fact null, also those of tasks started alongside the home visit', async () => {
+    // act
+    const facts = await gatherFacts(prober.session, {
+      homeUrl: home,
+      accessibility: true,
+      guard: { local: true, allowedOrigins: [new URL(home).origin] },
+      concurrency: 2,
+    });
+    // assess: the search and mobile pages opened the home page too (the pool does not wait for the home
+    // visit), yet an error page is not the portal, so nothing they read counts
+    expect(homeRequests).toBeGreaterThan(1);
+    const { tls: _tls, ...pageFacts } = facts;
+    const { tls: _none, ...empty } = emptyFacts();
+    expect(pageFacts).toEqual(empty satisfies Omit<Facts, 'tls'>);
+  });
+});
