@@ -1,6 +1,7 @@
-import { type AttributeValue, type DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import { TableIo } from './table-io.js';
 
 /** Markers are only needed while a round can still be dispatched again. */
 const KEEP_SECONDS = 2 * 24 * 3600;
@@ -22,29 +23,20 @@ export class DispatchJobs {
    */
   async claim(at: string, agencyId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
     const k = keys.dispatchJob(at, agencyId);
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: {
-            pk: S(k.pk),
-            sk: S(k.sk),
-            schemaVersion: N(1),
-            state: S('claimed'),
-            owner: S(owner),
-            leaseUntil: N(now + leaseMs),
-            expiresAt: N(Math.floor(now / 1000) + KEEP_SECONDS),
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR (#s = :claimed AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':claimed': S('claimed'), ':now': N(now) },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
+    return new TableIo(this.client, this.table).putIf({
+      Item: {
+        pk: S(k.pk),
+        sk: S(k.sk),
+        schemaVersion: N(1),
+        state: S('claimed'),
+        owner: S(owner),
+        leaseUntil: N(now + leaseMs),
+        expiresAt: N(Math.floor(now / 1000) + KEEP_SECONDS),
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR (#s = :claimed AND leaseUntil < :now)',
+      ExpressionAttributeNames: { '#s': 'state' },
+      ExpressionAttributeValues: { ':claimed': S('claimed'), ':now': N(now) },
+    });
   }
 
   /** Gives a claim up at once (the queue refused the job): the next delivery or retry sends it. */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { isConditionFailed } from './errors.js';
 import { type Entity, jsonOf, readItem } from './item.js';
 import { keys } from './keys.js';
+import { TableIo } from './table-io.js';
 
 /** One email's send record: written before the send, so a retried job cannot send twice. */
 export interface SendRecord {
@@ -187,32 +188,23 @@ export class Sends {
     why: string,
   ): Promise<boolean> {
     const k = keys.send(r.scope, r.topic, r.step);
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: {
-            pk: S(k.pk),
-            sk: S(k.sk),
-            state: S('suppressed'),
-            scope: S(r.scope),
-            topic: S(r.topic),
-            step: S(r.step),
-            kind: S(r.kind),
-            to: { SS: r.to.length ? r.to : ['(none)'] },
-            subject: S(r.subject),
-            attempts: N(0),
-            createdAt: S(new Date(nowMs).toISOString()),
-            lastError: S(why.slice(0, 500)),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
+    return new TableIo(this.client, this.table).putIf({
+      Item: {
+        pk: S(k.pk),
+        sk: S(k.sk),
+        state: S('suppressed'),
+        scope: S(r.scope),
+        topic: S(r.topic),
+        step: S(r.step),
+        kind: S(r.kind),
+        to: { SS: r.to.length ? r.to : ['(none)'] },
+        subject: S(r.subject),
+        attempts: N(0),
+        createdAt: S(new Date(nowMs).toISOString()),
+        lastError: S(why.slice(0, 500)),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   }
 
   /** Records a successful send. */

@@ -1,10 +1,10 @@
-import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { REASONS, type Result, STATUSES, type VantageSeen } from '@dvcwatch/core';
 import { z } from 'zod';
-import { isConditionFailed } from './errors.js';
 import { type Entity, type Item, jsonOf, readItem, versionOf } from './item.js';
 import { keys } from './keys.js';
 import { resultEntity } from './results.js';
+import { TableIo } from './table-io.js';
 
 /** What one confirming vantage saw of one agency in one round (written by `dvcwatch agent` on AWS). */
 export interface VantageObservation {
@@ -48,24 +48,15 @@ export class VantageObservations {
 
   /** Stores an observation once; false when this vantage already reported for the agency and round. */
   async put(o: VantageObservation): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: {
-            ...this.key(o.agencyId, o.at, o.seen.id),
-            ...versionOf(vantageObservationEntity),
-            data: S(JSON.stringify(o)),
-            expiresAt: { N: String(Math.floor(Date.parse(o.at) / 1000) + KEEP_DAYS * 86_400) },
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
+    return new TableIo(this.client, this.table).putIf({
+      Item: {
+        ...this.key(o.agencyId, o.at, o.seen.id),
+        ...versionOf(vantageObservationEntity),
+        data: S(JSON.stringify(o)),
+        expiresAt: { N: String(Math.floor(Date.parse(o.at) / 1000) + KEEP_DAYS * 86_400) },
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   }
 
   async get(agencyId: string, at: string, vantageId: string): Promise<VantageObservation | null> {
@@ -95,29 +86,20 @@ export class VantageObservations {
    * has the shape ResultsRepo writes (results.ts).
    */
   async settleResult(r: Result, retentionDays: number): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: {
-            pk: S(keys.result(r.agencyId, r.at).pk),
-            sk: S(keys.result(r.agencyId, r.at).sk),
-            data: S(JSON.stringify(r)),
-            ...versionOf(resultEntity),
-            status: S(r.status),
-            settled: { BOOL: true },
-            expiresAt: { N: String(Math.floor(Date.parse(r.at) / 1000) + retentionDays * 86_400) },
-          },
-          ConditionExpression: '#s = :down AND attribute_not_exists(settled)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':down': S('down') },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
+    return new TableIo(this.client, this.table).putIf({
+      Item: {
+        pk: S(keys.result(r.agencyId, r.at).pk),
+        sk: S(keys.result(r.agencyId, r.at).sk),
+        data: S(JSON.stringify(r)),
+        ...versionOf(resultEntity),
+        status: S(r.status),
+        settled: { BOOL: true },
+        expiresAt: { N: String(Math.floor(Date.parse(r.at) / 1000) + retentionDays * 86_400) },
+      },
+      ConditionExpression: '#s = :down AND attribute_not_exists(settled)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':down': S('down') },
+    });
   }
 
   private key(agencyId: string, at: string, vantageId: string): Record<string, AttributeValue> {
