@@ -18,6 +18,7 @@ export * from './lab-schedule.js';
 export * from './lab-thresholds.js';
 export * from './maintenance.js';
 export * from './metrics.js';
+export * from './placeholder-contact.js';
 export * from './probe-budget.js';
 export * from './registry.js';
 export { CheckOverride, Maintenance, RegistryInput, VantageInput } from './registry-schema.js';
