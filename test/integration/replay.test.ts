@@ -8,6 +8,7 @@ import { Sends, Store } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmdServe } from '../../packages/cli/src/cmd-serve.js';
+import { unmeasuredPages } from '../../packages/cli/src/replay-record.js';
 import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
@@ -81,6 +82,22 @@ describe('dvcwatch replay: 90 days of the demo registry', { timeout: 420_000 }, 
     // assess: every agency has 2,160 replayed rounds, counted in its daily aggregates
     expect(code).toBe(0);
     expect(lines.join('\n')).toContain('Phát lại 2160 giờ');
+    // Every expectation below is derived from the one real probe per portal (the recording): say so first when
+    // that probe failed or measured nothing to derive from, rather than as a downstream mismatch.
+    const rec = (await readdir(join(home, 'replay'))).filter((f) => f.startsWith('recording-'));
+    expect(rec).toHaveLength(1);
+    const recording = JSON.parse(await readFile(join(home, 'replay', rec[0]!), 'utf8')) as {
+      agencies: Record<string, ProbeArtifacts>;
+    };
+    for (const id of ids()) {
+      const said = lines.find((l) => l.trim().startsWith(`${id}:`));
+      expect(recording.agencies[id], `no recording of ${id}: the CLI said "${said?.trim()}"`).toBeDefined();
+      expect(unmeasuredPages(recording.agencies[id]!), `the recording of ${id} answered without FCP/LCP`).toEqual([]);
+    }
+    const slowHome = recording.agencies['cham-trang-chu']?.home;
+    expect(slowHome?.ttfbMs, 'the recording of the slow home page did not see its 5 s server delay').toBeGreaterThanOrEqual(
+      5_000,
+    );
     const days = await allDays();
     for (const id of ids()) {
       const d = days.get(id)!;
@@ -91,9 +108,6 @@ describe('dvcwatch replay: 90 days of the demo registry', { timeout: 420_000 }, 
       expect(latest?.replay?.scenario).toBe(id);
     }
     expect((await store.rounds(3)).every((r) => r.trigger === 'replay' && r.finishedAt !== null)).toBe(true);
-    // The recording is kept beside the data: real artifacts, one per portal.
-    const rec = (await readdir(join(home, 'replay'))).filter((f) => f.startsWith('recording-'));
-    expect(rec).toHaveLength(1);
     // The scripted incidents, from the alert policy: the national portal's two outages, opened and resolved…
     const quocGia = (await store.incidents('quoc-gia')).sort((a, b) => a.since.localeCompare(b.since));
     expect(quocGia.map((i) => i.since)).toEqual([

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { evaluate, formatVnTime, type ProbeArtifacts, STATUS_VI, type VantageSeen } from '@dvcwatch/core';
-import { confirmFromVantages, type Logger, planReplay, probeAgency, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
-import pLimit from 'p-limit';
+import { formatVnTime } from '@dvcwatch/core';
+import { type Logger, planReplay, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
 import type { LocalContext } from './context.js';
 import type { CliEnv } from './env.js';
 import { writeAtomic } from './local-files.js';
 import { openWithDemo } from './open-with-demo.js';
+import { recordAgencies } from './replay-record.js';
 import { writeSite } from './site-writer.js';
 import { UsageError } from './usage.js';
 
@@ -53,7 +53,7 @@ export async function replayIn(
   );
   const recordedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   out(`Ghi một lần đo thật (Chromium, kèm bộ tiêu chí) của từng cơ quan lúc ${formatVnTime(recordedAt)}…`);
-  const { recording, vantages } = await record(ctx, recordedAt, o.concurrency, out);
+  const { recording, vantages } = await recordAgencies(ctx, recordedAt, o.concurrency, out);
   const file = join(ctx.paths.home, 'replay', `recording-${recordedAt.replace(/[:.]/g, '-')}.json`);
   await writeAtomic(
     file,
@@ -88,49 +88,6 @@ export async function replayIn(
   const site = await writeSite(ctx, asOf);
   out(`Trang tổng hợp: ${ctx.paths.site}/index.html (${site.files} tệp, ${site.ms} ms)`);
   return summary;
-}
-
-/** One real probe of every agency (the recording); an agency whose probe failed on our side is left out. */
-async function record(
-  ctx: LocalContext,
-  at: string,
-  concurrency: number,
-  out: (line: string) => void,
-): Promise<{ recording: Map<string, ProbeArtifacts>; vantages: Map<string, VantageSeen[]> }> {
-  const limit = pLimit(Math.max(1, concurrency));
-  const recording = new Map<string, ProbeArtifacts>();
-  const vantages = new Map<string, VantageSeen[]>();
-  // Facts go to the store as a live round's would: the first live round after the replay reuses them on schedule.
-  const probe = {
-    prober: ctx.prober(),
-    registry: ctx.registry,
-    evidence: null,
-    facts: true,
-    factsStore: ctx.deps.store,
-    freshChecks: true,
-  };
-  await Promise.all(
-    ctx.registry.agencies.map((agency) =>
-      limit(async () => {
-        try {
-          const artifacts = await probeAgency(agency, at, probe);
-          const first = evaluate(agency, artifacts, { at, nationalHosts: ctx.registry.nationalHosts, maintenance: false });
-          // A `down` is looked at from the other vantages once, as a live round would; the replay reuses what they saw.
-          const judged = await confirmFromVantages(ctx.deps, agency, first, probe.prober);
-          if (judged.vantages) vantages.set(agency.id, judged.vantages.slice(1));
-          if (judged.status === 'error') {
-            out(`  ${agency.id}: lỗi của hệ thống giám sát (${judged.monitorError ?? '?'}) — không phát lại cơ quan này`);
-            return;
-          }
-          recording.set(agency.id, artifacts);
-          out(`  ${agency.id}: ${STATUS_VI[judged.status]}`);
-        } catch (e) {
-          out(`  ${agency.id}: không đo được (${e instanceof Error ? e.message : String(e)}) — không phát lại cơ quan này`);
-        }
-      }),
-    ),
-  );
-  return { recording, vantages };
 }
 
 /** Parses `--days` and `--until` (shared by `replay` and `serve --replay-days`). */
