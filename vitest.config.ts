@@ -15,6 +15,7 @@ export default defineConfig({
       {
         extends: true,
         // Unit tests, and each check's own tests in its folder (packages/core/src/checks/<id>/*.test.ts).
+        // Group 0 (with the stack tests): CPU work only, finished before any real Chromium starts.
         test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'packages/*/src/**/*.test.ts'] },
       },
       {
@@ -24,8 +25,11 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Chromium, dynalite and the SES emulator are real processes: run files one at a time on 2 cores.
+          // Chromium, dynalite and the SES emulator are real processes: run files one at a time on 2 cores, and
+          // only after the unit and stack tests (group 0: esbuild, CDK synth) have left the cores, so that the
+          // pages these tests time and the checks they judge never share the CPU with the rest of the suite.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       { extends: true, test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000 } },
@@ -39,7 +43,7 @@ export default defineConfig({
           include: ['test/aws/**/*.test.ts'],
           testTimeout: 420_000,
           hookTimeout: 300_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
