@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { evaluate, formatVnTime, type ProbeArtifacts, STATUS_VI, type VantageSeen } from '@dvcwatch/core';
-import { confirmFromVantages, type Logger, planReplay, probeAgency, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
+import { confirmFromVantages, type Logger, probeAgency } from '@dvcwatch/runner';
 import pLimit from 'p-limit';
 import { intOption, isoOption, parse } from './args.js';
 import type { LocalContext } from './context.js';
+import { planReplay, type ReplaySummary, replayHistory } from './demo/index.js';
 import type { CliEnv } from './env.js';
 import { writeAtomic } from './local-files.js';
 import { openWithDemo } from './open-with-demo.js';
