@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Registry } from '@dvcwatch/core';
-import { startDemoPortals } from './demo/index.js';
+import { DEMO_PORTALS, startDemoPortals } from './demo/index.js';
 
 /** The demo portals' fixed ports (registry/demo.yaml names them). */
 export const DEMO_BASE_PORT = 4700;
@@ -31,6 +31,6 @@ export async function autostartDemo(
     .filter((p) => p >= DEMO_PORTS.from && p <= DEMO_PORTS.to);
   if (ports.length === 0) return null;
   if (await listening(ports[0]!)) return null;
-  say(`Khởi động các cổng mô phỏng trên 127.0.0.1:${DEMO_PORTS.from}–${DEMO_PORTS.to}…`);
+  say(`Khởi động ${DEMO_PORTALS.length} cổng mô phỏng trên 127.0.0.1, từ cổng ${DEMO_BASE_PORT}…`);
   return startDemoPortals({ basePort: DEMO_BASE_PORT });
 }
