@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
+import { cmdValidate } from '../../packages/cli/src/cmd-validate.js';
 import { isPlaceholderHead } from '../../packages/core/src/placeholder-contact.js';
 import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
 
@@ -222,10 +222,16 @@ describe('dvcwatch validate: every mistake in one pass', () => {
   it('lists a misspelt key, a duplicate id and a malformed email at once, by line and agency id, exit 1', async () => {
     const { file } = fixture('three-mistakes.yaml');
     const lines: string[] = [];
+    const out: string[] = [];
 
-    const code = await main(['validate', file], (l) => lines.push(l));
+    const code = await cmdValidate(
+      [file],
+      (l) => out.push(l),
+      (l) => lines.push(l),
+    );
 
     expect(code).toBe(1);
+    expect(out).toEqual([]);
     const issues = lines.slice(1).map((l) => l.trim());
     expect(issues).toEqual([
       `${file}:9: agencies["tinh-a"].portal: khóa không có (unknown key: hom) — có phải "home"? (did you mean "home"?)`,
@@ -238,7 +244,11 @@ describe('dvcwatch validate: every mistake in one pass', () => {
   it('passes the shipped registry with a warning naming how many placeholder heads and which, exit 0', async () => {
     const lines: string[] = [];
 
-    const code = await main(['validate', 'registry/vietnam.yaml'], (l) => lines.push(l));
+    const code = await cmdValidate(
+      ['registry/vietnam.yaml'],
+      (l) => lines.push(l),
+      (l) => lines.push(`stderr: ${l}`),
+    );
 
     expect(code).toBe(0);
     const registry = parseRegistry(readFileSync('registry/vietnam.yaml', 'utf8'), 'registry/vietnam.yaml');
@@ -247,6 +257,7 @@ describe('dvcwatch validate: every mistake in one pass', () => {
     const warning = lines.find((l) => l.includes('placeholder head contacts'));
     expect(warning).toContain(`${placeholders.length}/${registry.agencies.length} cơ quan`);
     for (const a of placeholders) expect(warning).toContain(a.id);
+    expect(lines.filter((l) => l.startsWith('stderr:'))).toEqual([]);
     expect(lines.some((l) => l.includes('operators@example.vn'))).toBe(true);
   });
 });

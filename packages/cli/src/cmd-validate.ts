@@ -4,10 +4,14 @@ import { loadRegistry } from './context.js';
 import { UsageError } from './usage.js';
 
 /**
- * `dvcwatch validate FILE`: every mistake in one pass (file:line, the agency by its id, the path), exit 1; else a
+ * `dvcwatch validate FILE`: every mistake in one pass (file:line, the agency by its id, the path) on stderr, exit 1; else a
  * one-line confirmation and the warnings (placeholder contacts: how many and which), exit 0.
  */
-export async function cmdValidate(argv: string[], out: (l: string) => void): Promise<number> {
+export async function cmdValidate(
+  argv: string[],
+  out: (l: string) => void,
+  err: (l: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
   const { positionals } = parse(argv, {}, 1);
   const file = positionals[0];
   if (!file) throw new UsageError('validate cần tên tệp (validate needs a FILE)');
@@ -16,10 +20,10 @@ export async function cmdValidate(argv: string[], out: (l: string) => void): Pro
     registry = await loadRegistry(file);
   } catch (e) {
     if (!(e instanceof RegistryError)) throw e;
-    out(
+    err(
       `${file}: KHÔNG hợp lệ — ${e.issues.length} lỗi (registry is invalid, ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'}):`,
     );
-    for (const issue of e.issues) out(`  ${issue}`);
+    for (const issue of e.issues) err(`  ${issue}`);
     return 1;
   }
   const kinds: Record<string, number> = {};

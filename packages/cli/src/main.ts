@@ -20,7 +20,7 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
       out(USAGE);
       return command ? 0 : 2;
     }
-    if (command === 'validate') return await cmdValidate(rest, out);
+    if (command === 'validate') return await cmdValidate(rest, out, err);
     const env = readEnv();
     const log = process.env.DVCWATCH_LOG === 'json' ? jsonLogger({ service: 'dvcwatch' }) : silentLogger;
     switch (command) {
