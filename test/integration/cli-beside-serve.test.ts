@@ -145,7 +145,7 @@ describe('dvcwatch beside a running serve (embedded defaults)', () => {
 
     // A second serve on the same folder says so in one line, exit 1.
     expect(second.code).toBe(1);
-    expect(second.err).toEqual([expect.stringMatching(/^dvcwatch: dvcwatch serve đã chạy \(pid \d+/)]);
+    expect(second.err).toEqual([expect.stringMatching(/^dvcwatch: serve đã chạy ở thư mục này \(pid \d+/)]);
 
     // Stopped, serve removes its record; the commands then open the store themselves.
     serve.kill('SIGTERM');

@@ -39,7 +39,7 @@ export async function cmdServe(
   const found = await lookupServe(env.home);
   if (found.kind === 'running')
     throw new Error(
-      `dvcwatch serve đã chạy (pid ${found.state.pid}, trang tổng hợp ${found.state.site}): dùng dịch vụ đó, hoặc dừng nó (Ctrl+C, hoặc kill ${found.state.pid}) rồi chạy lại.`,
+      `serve đã chạy ở thư mục này (pid ${found.state.pid}, trang tổng hợp ${found.state.site}): dùng dịch vụ đó, hoặc dừng nó (Ctrl+C, hoặc kill ${found.state.pid}) rồi chạy lại.`,
     );
   if (found.kind === 'stale')
     out(`(Bỏ bản ghi cũ ${SERVE_STATE_FILE} của pid ${found.state.pid}: tiến trình đó không còn chạy.)`);
