@@ -6,6 +6,8 @@ const env = {
   AWS_SECRET_ACCESS_KEY: 'test',
   AWS_REGION: 'ap-southeast-1',
   AWS_EC2_METADATA_DISABLED: 'true',
+  // The SDK's ten-line Node-version notice, off as `dvcwatch` turns it off (packages/cli/bin/dvcwatch.js).
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 export default defineConfig({

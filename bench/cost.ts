@@ -1,4 +1,5 @@
-import { buildSite, syntheticSiteInput } from '@dvcwatch/site';
+import { syntheticSiteInput } from '@dvcwatch/cli';
+import { buildSite } from '@dvcwatch/site';
 
 /**
  * Price assumptions, ap-southeast-1 (Singapore), from the AWS Lambda and DynamoDB pricing pages as read when this

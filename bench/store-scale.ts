@@ -15,9 +15,8 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startDynalite } from '@dvcwatch/cli';
+import { startDynalite, syntheticSiteInput } from '@dvcwatch/cli';
 import { initialState, type Result } from '@dvcwatch/core';
-import { syntheticSiteInput } from '@dvcwatch/site';
 import { ensureTable, type Item, keyOf, keys, N, S, Store } from '@dvcwatch/store';
 import pLimit from 'p-limit';
 import { meterCapacity } from './capacity-meter.js';

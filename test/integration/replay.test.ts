@@ -1,14 +1,25 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, type Embedded, main, readEnv, startDemoPortals } from '@dvcwatch/cli';
+import {
+  DEMO_PORTALS,
+  type DemoPortals,
+  demoRegistryYaml,
+  type Embedded,
+  floorHour,
+  main,
+  readEnv,
+  replayHistory,
+  SCRIPT,
+  startDemoPortals,
+} from '@dvcwatch/cli';
 import { type DailyAggregate, type ProbeArtifacts, parseRegistry, quantile, vnDay } from '@dvcwatch/core';
-import { floorHour, replayHistory, SCRIPT, sendDigests, silentLogger } from '@dvcwatch/runner';
+import { sendDigests, silentLogger } from '@dvcwatch/runner';
 import { Sends, Store } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmdServe } from '../../packages/cli/src/cmd-serve.js';
-import { unmeasuredPages } from '../../packages/cli/src/replay-record.js';
+import { unmeasuredPages } from '../../packages/cli/src/demo/replay-record.js';
 import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 

@@ -68,7 +68,7 @@ describe('bad input files and environment exit 1 and say where', () => {
     const code = await run(['validate', 'test/fixtures/registries/bad-email.yaml']);
     // assess
     expect(code).toBe(1);
-    expect(stderr.join('')).toContain('test/fixtures/registries/bad-email.yaml:8: agencies[0].head.email');
+    expect(stderr.join('')).toContain('test/fixtures/registries/bad-email.yaml:8: agencies["tinh-a"].head.email');
     expect(out).toEqual([]);
   });
 

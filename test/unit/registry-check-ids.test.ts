@@ -34,19 +34,23 @@ describe('registry check overrides are validated against the catalogue', () => {
 
   it('rejects a mistyped check id with file, line, path and the id it resembles', () => {
     const issues = issuesOf(registry('      search: { skip: true }\n      serch: { skip: true }'));
-    expect(issues).toEqual([`${FILE}:10: agencies[0].checks: unknown check id "serch" (did you mean "search"?)`]);
+    expect(issues).toEqual([
+      `${FILE}:10: agencies["tinh-a"].checks: mã tiêu chí không có (unknown check id "serch") — có phải "search"? (did you mean "search"?)`,
+    ]);
   });
 
   it('lists the ids for an id resembling none', () => {
     const [issue] = issuesOf(registry('      captcha: { skip: true }'));
-    expect(issue).toMatch(/^registry\/agencies\.yaml:9: agencies\[0\]\.checks: unknown check id "captcha" \(check ids: search, /);
+    expect(issue).toMatch(
+      /^registry\/agencies\.yaml:9: agencies\["tinh-a"\]\.checks: mã tiêu chí không có \(unknown check id "captcha"\) — các mã tiêu chí \(check ids\): search, /,
+    );
   });
 
   it('rejects a url or selector that the check does not use', () => {
     const issues = issuesOf(registry('      https: { selector: "#x" }\n      three-clicks: { url: "https://a.gov.vn/" }'));
     expect(issues).toEqual([
-      `${FILE}:9: agencies[0].checks.https.selector: check "https" does not use a selector (only skip)`,
-      `${FILE}:10: agencies[0].checks.three-clicks.url: check "three-clicks" does not use a url (it takes selector)`,
+      `${FILE}:9: agencies["tinh-a"].checks.https.selector: tiêu chí "https" không dùng selector (check "https" does not use a selector (only skip))`,
+      `${FILE}:10: agencies["tinh-a"].checks.three-clicks.url: tiêu chí "three-clicks" không dùng url (check "three-clicks" does not use a url (it takes selector))`,
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cmdValidate } from '../../packages/cli/src/cmd-validate.js';
+import { isPlaceholderHead } from '../../packages/core/src/placeholder-contact.js';
 import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
 
 const fixture = (name: string): { text: string; file: string } => ({
@@ -48,7 +50,7 @@ describe('parseRegistry on bad input', () => {
     const error = rejection(text, file);
 
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toMatch(/^registry\/syntax-error\.yaml:5:5: YAML: Flow sequence/);
+    expect(error.issues[0]).toMatch(/^registry\/syntax-error\.yaml:5:5: YAML: sai cú pháp \(syntax error\): Flow sequence/);
   });
 
   it('reports kind: city on its line', () => {
@@ -57,7 +59,7 @@ describe('parseRegistry on bad input', () => {
     const error = rejection(text, file);
 
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toContain('agencies[0].kind');
+    expect(error.issues[0]).toContain('agencies["tinh-a"].kind: phải là "national" hoặc "ministry" hoặc "province"');
     expect(lineOf(error.issues[0] ?? '', file)).toBe(5);
   });
 
@@ -66,7 +68,7 @@ describe('parseRegistry on bad input', () => {
 
     const error = rejection(text, file);
 
-    expect(error.issues).toEqual([`${file}:2: version: Invalid input: expected 1`]);
+    expect(error.issues).toEqual([`${file}:2: version: phải là 1 (Invalid input: expected 1)`]);
   });
 
   it('reports thresholds given as strings as wrong types, not as missing', () => {
@@ -75,8 +77,12 @@ describe('parseRegistry on bad input', () => {
     const error = rejection(text, file);
 
     expect(error.issues).toHaveLength(2);
-    expect(error.issues[0]).toMatch(new RegExp(`^${file}:4: defaults\\.thresholds\\.homeLcpMs: expected number`));
-    expect(error.issues[1]).toMatch(new RegExp(`^${file}:5: defaults\\.thresholds\\.homeFcpMs: expected number`));
+    expect(error.issues[0]).toMatch(
+      new RegExp(`^${file}:4: defaults\\.thresholds\\.homeLcpMs: cần một số \\(expected number\\)`),
+    );
+    expect(error.issues[1]).toMatch(
+      new RegExp(`^${file}:5: defaults\\.thresholds\\.homeFcpMs: cần một số \\(expected number\\)`),
+    );
     for (const issue of error.issues) expect(issue).not.toContain('missing');
   });
 
@@ -86,9 +92,7 @@ describe('parseRegistry on bad input', () => {
     const error = rejection(text, file);
 
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toContain('agencies[2].id');
-    expect(error.issues[0]).toContain('agencies[0]');
-    expect(error.issues[0]).toContain('"tinh-a"');
+    expect(error.issues[0]).toContain('agencies["tinh-a"].id: trùng id "tinh-a", đã dùng ở dòng 3');
     expect(lineOf(error.issues[0] ?? '', file)).toBe(15);
   });
 
@@ -103,14 +107,14 @@ describe('parseRegistry on bad input', () => {
   });
 
   it.each([
-    ['url-ftp.yaml', 'agencies[0].portal.home', 8],
-    ['url-not-a-url.yaml', 'agencies[0].portal.form', 9],
+    ['url-ftp.yaml', 'agencies["tinh-a"].portal.home', 8],
+    ['url-not-a-url.yaml', 'agencies["tinh-a"].portal.form', 9],
   ])('reports the bad URL in %s', (name, path, line) => {
     const { text, file } = fixture(name);
 
     const error = rejection(text, file);
 
-    expect(error.issues).toEqual([`${file}:${line}: ${path}: must be an http(s) URL`]);
+    expect(error.issues).toEqual([`${file}:${line}: ${path}: phải là một địa chỉ http(s) (must be an http(s) URL)`]);
   });
 
   it('reports a bad email with its path and line', () => {
@@ -118,22 +122,17 @@ describe('parseRegistry on bad input', () => {
 
     const error = rejection(text, file);
 
-    expect(error.issues).toEqual([`${file}:8: agencies[0].head.email: invalid email`]);
+    expect(error.issues).toEqual([`${file}:8: agencies["tinh-a"].head.email: địa chỉ email không hợp lệ (invalid email)`]);
   });
 
-  it('reports a misspelt key (portal.hom) as unknown, on the line of the key', () => {
+  it('reports a misspelt key (portal.hom) once, on the line of the key, with the key it resembles', () => {
     const { text, file } = fixture('unknown-key.yaml');
 
     const error = rejection(text, file);
 
-    const unknown = error.issues.filter((i) => i.includes('unknown key'));
-    expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toContain('agencies[0].portal');
-    expect(unknown[0]).toContain('hom');
-    expect(lineOf(unknown[0] ?? '', file)).toBe(9);
-    // The misspelling also leaves the required `home` missing: reported, but as the only other issue.
-    expect(error.issues.filter((i) => !i.includes('unknown key'))).toEqual([
-      expect.stringMatching(/agencies\[0\]\.portal\.home: expected string \(missing\)$/),
+    // The misspelling also leaves the required `home` missing: one mistake, said once, with "did you mean".
+    expect(error.issues).toEqual([
+      `${file}:9: agencies["tinh-a"].portal: khóa không có (unknown key: hom) — có phải "home"? (did you mean "home"?)`,
     ]);
   });
 
@@ -174,7 +173,9 @@ describe('parseRegistry on bad input', () => {
     const error = rejection(text, file);
 
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toMatch(new RegExp(`^${file}:1: \\(top level\\): expected object`));
+    expect(error.issues[0]).toMatch(
+      new RegExp(`^${file}:1: \\(top level\\): cần một bảng khóa \\(object\\) \\(expected object\\)`),
+    );
     expect(error.issues[0]).not.toContain('missing');
   });
 
@@ -199,20 +200,64 @@ describe('parseRegistry on bad input', () => {
 
     const byPath = new Map(error.issues.map((i) => [i.slice(file.length + 1).split(': ')[1] ?? '', lineOf(i, file)]));
     expect(error.issues).toHaveLength(12);
-    expect(error.message).toContain('(12 problems)');
+    expect(error.message).toContain('12 lỗi (registry is invalid, 12 problems)');
     expect(Object.fromEntries(byPath)).toEqual({
       version: 2,
       'defaults.thresholds.homeLcpMs': 5,
       'defaults.alerts.confirmRounds': 7,
       'operators[0]': 9,
-      'agencies[0].id': 11,
-      'agencies[0].kind': 13,
-      'agencies[0].head.email': 16,
-      'agencies[0].portal.home': 18,
-      'agencies[1].cc[0]': 23,
-      'agencies[1].portal.form': 26,
-      'agencies[1]': 27,
-      'agencies[2].name': 29,
+      'agencies["Ha Noi"].id': 11,
+      'agencies["Ha Noi"].kind': 13,
+      'agencies["Ha Noi"].head.email': 16,
+      'agencies["Ha Noi"].portal.home': 18,
+      'agencies["bo-b"].cc[0]': 23,
+      'agencies["bo-b"].portal.form': 26,
+      'agencies["bo-b"]': 27,
+      'agencies["bo-c"].name': 29,
     });
+  });
+});
+
+describe('dvcwatch validate: every mistake in one pass', () => {
+  it('lists a misspelt key, a duplicate id and a malformed email at once, by line and agency id, exit 1', async () => {
+    const { file } = fixture('three-mistakes.yaml');
+    const lines: string[] = [];
+    const out: string[] = [];
+
+    const code = await cmdValidate(
+      [file],
+      (l) => out.push(l),
+      (l) => lines.push(l),
+    );
+
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    const issues = lines.slice(1).map((l) => l.trim());
+    expect(issues).toEqual([
+      `${file}:9: agencies["tinh-a"].portal: khóa không có (unknown key: hom) — có phải "home"? (did you mean "home"?)`,
+      `${file}:13: agencies["bo-b"].head.email: địa chỉ email không hợp lệ (invalid email)`,
+      `${file}:16: agencies["tinh-a"].id: trùng id "tinh-a", đã dùng ở dòng 4 (duplicate id "tinh-a", first used on that line)`,
+    ]);
+    expect(lines[0]).toContain('3 lỗi');
+  });
+
+  it('passes the shipped registry with a warning naming how many placeholder heads and which, exit 0', async () => {
+    const lines: string[] = [];
+
+    const code = await cmdValidate(
+      ['registry/vietnam.yaml'],
+      (l) => lines.push(l),
+      (l) => lines.push(`stderr: ${l}`),
+    );
+
+    expect(code).toBe(0);
+    const registry = parseRegistry(readFileSync('registry/vietnam.yaml', 'utf8'), 'registry/vietnam.yaml');
+    const placeholders = registry.agencies.filter(isPlaceholderHead);
+    expect(placeholders.length).toBeGreaterThan(0);
+    const warning = lines.find((l) => l.includes('placeholder head contacts'));
+    expect(warning).toContain(`${placeholders.length}/${registry.agencies.length} cơ quan`);
+    for (const a of placeholders) expect(warning).toContain(a.id);
+    expect(lines.filter((l) => l.startsWith('stderr:'))).toEqual([]);
+    expect(lines.some((l) => l.includes('operators@example.vn'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
+import { deriveHour, hourContext, loadAt, SCRIPT, syntheticSiteInput } from '@dvcwatch/cli';
 import { type Agency, blankPage, emptyFacts, evaluate, type ProbeArtifacts, parseRegistry, type Registry } from '@dvcwatch/core';
-import { deriveHour, hourContext, loadAt, SCRIPT } from '@dvcwatch/runner';
-import { buildSite, syntheticSiteInput } from '@dvcwatch/site';
+import { buildSite } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTALS, demoRegistryYaml } from '../../packages/cli/src/demo/index.js';
 

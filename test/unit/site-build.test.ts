@@ -1,14 +1,6 @@
+import { PAYLOADS, syntheticSiteInput, withPayloads } from '@dvcwatch/cli';
 import { CHECKS, type Result } from '@dvcwatch/core';
-import {
-  buildSite,
-  CSS_BUDGET_BYTES,
-  changedFiles,
-  PAGE_BUDGET_BYTES,
-  PAYLOADS,
-  type SiteInput,
-  syntheticSiteInput,
-  withPayloads,
-} from '@dvcwatch/site';
+import { buildSite, CSS_BUDGET_BYTES, changedFiles, PAGE_BUDGET_BYTES, type SiteInput } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 
 const AT = '2025-06-10T05:00:00.000Z';

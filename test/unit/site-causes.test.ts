@@ -1,4 +1,5 @@
-import { buildSite, syntheticSiteInput } from '@dvcwatch/site';
+import { syntheticSiteInput } from '@dvcwatch/cli';
+import { buildSite } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 
 const AT = '2025-06-10T05:00:00.000Z';

@@ -1,5 +1,6 @@
+import { syntheticSiteInput } from '@dvcwatch/cli';
 import type { LabDay } from '@dvcwatch/core';
-import { buildSite, syntheticSiteInput } from '@dvcwatch/site';
+import { buildSite } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 
 const AT = '2025-06-10T05:00:00.000Z';

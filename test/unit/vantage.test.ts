@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticSiteInput } from '../../packages/cli/src/demo/synthetic.js';
 import { blankPage } from '../../packages/core/src/artifacts.js';
 import { classifyPage, landsOnNational } from '../../packages/core/src/classify.js';
 import { parseRegistry, RegistryError } from '../../packages/core/src/registry.js';
@@ -9,7 +10,6 @@ import type { RunnerDeps } from '../../packages/runner/src/deps.js';
 import { silentLogger } from '../../packages/runner/src/log.js';
 import { confirmFromVantages, type VantageJob } from '../../packages/runner/src/vantages.js';
 import { buildSite } from '../../packages/site/src/build.js';
-import { syntheticSiteInput } from '../../packages/site/src/synthetic.js';
 import { bareResult } from '../fixtures/results.js';
 
 const AT = '2026-11-29T03:00:00.000Z';
@@ -128,14 +128,20 @@ agencies:
   it('names file, line and path for a non-loopback egress', () => {
     const found = issues(base('vantages:\n  - { id: sg, name: SG }\n  - { id: vn, name: VN, egress: 10.0.0.2 }'));
 
-    expect(found).toEqual([expect.stringMatching(/^r\.yaml:4: vantages\[1\]\.egress: must be a loopback address/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^r\.yaml:4: vantages\["vn"\]\.egress: phải là địa chỉ loopback .*\(must be a loopback address/),
+    ]);
   });
 
   it('names an egress on the first vantage and a duplicate id', () => {
     const found = issues(base('vantages:\n  - { id: sg, name: SG, egress: 127.0.0.3 }\n  - { id: sg, name: again }'));
 
-    expect(found).toContainEqual(expect.stringMatching(/^r\.yaml:3: vantages\[0\]\.egress: the first vantage/));
-    expect(found).toContainEqual(expect.stringMatching(/^r\.yaml:4: vantages\[1\]\.id: duplicate id "sg"/));
+    expect(found).toContainEqual(
+      expect.stringMatching(/^r\.yaml:3: vantages\["sg"\]\.egress: điểm đo đầu tiên .*\(the first vantage/),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^r\.yaml:4: vantages\["sg"\]\.id: trùng id "sg", đã dùng ở dòng 3 \(duplicate id/),
+    );
   });
 
   it('knows loopback addresses', () => {

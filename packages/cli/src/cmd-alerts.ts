@@ -54,10 +54,11 @@ export async function cmdAlerts(argv: string[], env: CliEnv, log: Logger, out: (
       );
     }
     out(`Thư (${sends.length}):`);
-    for (const s of sends) out(`  ${s.createdAt}  ${s.scope}  ${s.step}  ${sendState(s)}  → ${s.to.join(', ')}  "${s.subject}"`);
+    for (const s of sends)
+      out(`  ${formatVnTime(s.createdAt)}  ${s.scope}  ${s.step}  ${sendState(s)}  → ${s.to.join(', ')}  "${s.subject}"`);
     if (feedback.length) {
       out(`Phản hồi từ SES (${feedback.length}):`);
-      for (const f of feedback) out(`  ${f.at}  ${f.type}  ${f.recipients.join(', ')}  ${f.detail}`);
+      for (const f of feedback) out(`  ${formatVnTime(f.at)}  ${f.type}  ${f.recipients.join(', ')}  ${f.detail}`);
     }
     return 0;
   } finally {

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { formatVnTime } from '@dvcwatch/core';
-import { type Logger, planReplay, type ReplaySummary, replayHistory } from '@dvcwatch/runner';
+import type { Logger } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
 import type { LocalContext } from './context.js';
+import { planReplay, type ReplaySummary, replayHistory } from './demo/index.js';
+import { recordAgencies } from './demo/replay-record.js';
 import type { CliEnv } from './env.js';
 import { writeAtomic } from './local-files.js';
 import { openWithDemo } from './open-with-demo.js';
-import { recordAgencies } from './replay-record.js';
 import { writeSite } from './site-writer.js';
 import { UsageError } from './usage.js';
 

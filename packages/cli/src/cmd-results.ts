@@ -1,4 +1,4 @@
-import type { Result } from '@dvcwatch/core';
+import { formatVnTime, type Result } from '@dvcwatch/core';
 import type { Logger } from '@dvcwatch/runner';
 import { isoOption, parse } from './args.js';
 import { resultLine } from './cmd-round.js';
@@ -37,7 +37,7 @@ export async function cmdResults(argv: string[], env: CliEnv, log: Logger, out: 
     }
     if (values.json) for (const r of all) out(resultJson(r));
     else {
-      for (const r of all) out(`${r.at}  ${resultLine(r)}`);
+      for (const r of all) out(`${formatVnTime(r.at)}  ${resultLine(r)}`);
       out(`${all.length} kết quả.`);
     }
     return 0;

@@ -1,4 +1,4 @@
-import { asVantageOutage, evidenceKey, type Result, STATUS_VI } from '@dvcwatch/core';
+import { asVantageOutage, evidenceKey, formatVnTime, type Result, STATUS_VI } from '@dvcwatch/core';
 import { type Logger, runRound } from '@dvcwatch/runner';
 import { intOption, isoOption, parse } from './args.js';
 import type { LocalContext } from './context.js';
@@ -41,7 +41,9 @@ export async function roundIn(
   const started = performance.now();
   const results: Result[] = [];
   let catalogueRuns = 0;
-  out(`Vòng đo ${o.at}: ${ctx.registry.agencies.length} cơ quan, ${o.concurrency} luồng song song`);
+  out(
+    `Vòng đo ${formatVnTime(o.at)} (giờ Việt Nam): ${ctx.registry.agencies.length} cơ quan, ${o.concurrency} cơ quan cùng lúc, mỗi cơ quan một trình duyệt Chromium thật (thường 10–40 s mỗi cơ quan)`,
+  );
   const summary = await runRound(ctx.deps, {
     at: o.at,
     trigger: o.trigger,
@@ -70,6 +72,7 @@ export async function roundIn(
         if (reason) catalogueRuns++;
       },
     },
+    onStart: (id, started, total) => out(`  → đang đo ${id} (${started}/${total})…`),
     onResult: (r, done, total) => {
       results.push(r);
       out(

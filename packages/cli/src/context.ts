@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
@@ -11,6 +11,8 @@ import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store'
 import { type Embedded, startDynalite, startSes } from './embedded.js';
 import type { CliEnv } from './env.js';
 import { outboxWriter } from './local-files.js';
+import { lookupServe } from './serve-state.js';
+import { storeUnavailable } from './store-unavailable.js';
 
 /** Everything a local command needs, and how to stop the embedded services. */
 export interface LocalContext {
@@ -53,8 +55,23 @@ export function localOrigins(registry: Registry): string[] {
   return [...new Set(origins.filter((o) => LOOPBACK.test(new URL(o).host)))];
 }
 
-/** Opens the local world: embedded DynamoDB and SES on 127.0.0.1 unless the SDK's endpoint variables name others. */
-export async function openLocal(env: CliEnv, registryFile: string, log: Logger = silentLogger): Promise<LocalContext> {
+export interface OpenOptions {
+  /** Progress for a person, one line per service started (serve's first seconds). */
+  say?: (line: string) => void;
+  /** `serve` owns the embedded services; every other command uses those of a running `serve` when there is one. */
+  owner?: boolean;
+}
+
+/**
+ * Opens the local world: the SDK's endpoint variables when set, else the embedded DynamoDB and SES of a running
+ * `serve` (recorded in the state folder), else embedded ones of its own on 127.0.0.1.
+ */
+export async function openLocal(
+  env: CliEnv,
+  registryFile: string,
+  log: Logger = silentLogger,
+  opts: OpenOptions = {},
+): Promise<LocalContext> {
   const registry = await loadRegistry(registryFile);
   const paths = {
     home: env.home,
@@ -70,8 +87,21 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
       started.push(e);
       return e.endpoint;
     };
-    const dynamodb = env.AWS_ENDPOINT_URL_DYNAMODB ?? (await start(() => startDynalite(paths.db)));
-    const sesEndpoint = env.AWS_ENDPOINT_URL_SES ?? (await start(() => startSes()));
+    const say = opts.say ?? (() => {});
+    await mkdir(paths.outbox, { recursive: true });
+    const serve = opts.owner ? null : await lookupServe(paths.home);
+    const running = serve?.kind === 'running' ? serve.state : null;
+    if (running) log.info('using the running serve', { pid: running.pid, dynamodb: running.dynamodb });
+    else if (serve?.kind === 'stale') log.warn('stale serve state ignored', { pid: serve.state.pid });
+    if (!env.AWS_ENDPOINT_URL_DYNAMODB && !running) say(`Khởi động kho dữ liệu DynamoDB nhúng (dynalite) trong ${paths.db}…`);
+    const dynamodb =
+      env.AWS_ENDPOINT_URL_DYNAMODB ??
+      running?.dynamodb ??
+      (await start(() => startDynalite(paths.db)).catch((e: unknown) => {
+        throw storeUnavailable(e, paths.db, true);
+      }));
+    if (!env.AWS_ENDPOINT_URL_SES && !running) say('Khởi động máy chủ thư SES nhúng (aws-ses-v2-local)…');
+    const sesEndpoint = env.AWS_ENDPOINT_URL_SES ?? running?.ses ?? (await start(() => startSes()));
     // Local servers need no real credentials; an SDK default chain would reach for instance metadata.
     const local = {
       region: env.AWS_REGION,
@@ -79,7 +109,10 @@ export async function openLocal(env: CliEnv, registryFile: string, log: Logger =
       requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
     };
     const client = new DynamoDBClient({ ...local, endpoint: dynamodb, maxAttempts: 6 });
-    await ensureTable(client, env.DVCWATCH_TABLE);
+    await ensureTable(client, env.DVCWATCH_TABLE).catch((e: unknown) => {
+      client.destroy();
+      throw storeUnavailable(e, paths.db, started.length > 0);
+    });
     // The SES emulator answers only SES v1 SendEmail/SendRawEmail: a timeout keeps a wrong call from hanging.
     const ses = new SESClient({ ...local, endpoint: sesEndpoint, maxAttempts: 1 });
     const store = new Store(client, env.DVCWATCH_TABLE);

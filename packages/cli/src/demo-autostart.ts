@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Registry } from '@dvcwatch/core';
-import { startDemoPortals } from './demo/index.js';
+import { DEMO_PORTALS, startDemoPortals } from './demo/index.js';
 
 /** The demo portals' fixed ports (registry/demo.yaml names them). */
 export const DEMO_BASE_PORT = 4700;
@@ -20,7 +20,10 @@ const listening = (port: number) =>
  * Starts the simulated portals when the registry points at their fixed ports and nothing serves them yet,
  * so `npm start` and `dvcwatch round --registry registry/demo.yaml` work offline with no other step.
  */
-export async function autostartDemo(registry: Registry): Promise<{ close(): Promise<void> } | null> {
+export async function autostartDemo(
+  registry: Registry,
+  say: (line: string) => void = () => {},
+): Promise<{ close(): Promise<void> } | null> {
   const ports = registry.agencies
     .map((a) => new URL(a.portal.home))
     .filter((u) => u.hostname === '127.0.0.1')
@@ -28,5 +31,6 @@ export async function autostartDemo(registry: Registry): Promise<{ close(): Prom
     .filter((p) => p >= DEMO_PORTS.from && p <= DEMO_PORTS.to);
   if (ports.length === 0) return null;
   if (await listening(ports[0]!)) return null;
+  say(`Khởi động ${DEMO_PORTALS.length} cổng mô phỏng trên 127.0.0.1, từ cổng ${DEMO_BASE_PORT}…`);
   return startDemoPortals({ basePort: DEMO_BASE_PORT });
 }

@@ -20,17 +20,42 @@ const closeServer = (s: Server) =>
 // dynalite runs in a worker thread: its request parsing and LevelDB work then use the second core while this
 // thread builds, signs and reads the SDK's requests (a 90-day replay took 78 s with it on the main thread, 54 s in
 // a worker). Plain CommonJS evaluated in the worker, so it needs no TypeScript loader.
+// The database folder is opened once first: LevelDB allows one process per folder, and dynalite would otherwise
+// start, then fail its first request with "Database is closed" from inside the worker.
 const DYNALITE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const dynalite = require(workerData.module);
-const server = dynalite(workerData.options);
-server.once('error', (e) => parentPort.postMessage({ error: e.message }));
-server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
-parentPort.on('message', () => {
-  server.closeAllConnections?.();
-  server.close(() => parentPort.postMessage({ closed: true }));
-});
+const { dirname } = require('node:path');
+(async () => {
+  if (workerData.options.path) {
+    const { Level } = require(require.resolve('level', { paths: [dirname(workerData.module)] }));
+    const db = new Level(workerData.options.path);
+    try {
+      await db.open();
+      await db.close();
+    } catch (e) {
+      const locked = e.code === 'LEVEL_LOCKED' || (e.cause && e.cause.code === 'LEVEL_LOCKED');
+      parentPort.postMessage({ error: locked ? 'locked' : String((e.cause && e.cause.message) || e.message) });
+      return;
+    }
+  }
+  const dynalite = require(workerData.module);
+  const server = dynalite(workerData.options);
+  server.once('error', (e) => parentPort.postMessage({ error: e.message }));
+  server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+  parentPort.on('message', () => {
+    server.closeAllConnections?.();
+    server.close(() => parentPort.postMessage({ closed: true }));
+  });
+})();
 `;
+
+/** The state folder's database is held by another process (LevelDB's lock). */
+export class StoreLockedError extends Error {
+  constructor(readonly dir: string) {
+    super(`${dir} is locked by another process`);
+    this.name = 'StoreLockedError';
+  }
+}
 
 /** Starts dynalite on 127.0.0.1, in a worker thread, with its data on disk under `dir` (results survive restarts). */
 export async function startDynalite(dir: string | null, port = 0): Promise<Embedded> {
@@ -53,6 +78,7 @@ export async function startDynalite(dir: string | null, port = 0): Promise<Embed
   const started = await next();
   if (started.error || started.port === undefined) {
     await worker.terminate();
+    if (started.error === 'locked' && dir) throw new StoreLockedError(dir);
     throw new Error(`dynalite: ${started.error ?? 'did not start'}`);
   }
   // Requests in flight keep the process alive; an idle worker must not.

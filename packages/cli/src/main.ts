@@ -6,6 +6,7 @@ import { cmdReplay } from './cmd-replay.js';
 import { cmdResults } from './cmd-results.js';
 import { cmdRound } from './cmd-round.js';
 import { cmdServe } from './cmd-serve.js';
+import { cmdStatus } from './cmd-status.js';
 import { cmdValidate } from './cmd-validate.js';
 import { readEnv } from './env.js';
 import { USAGE, UsageError } from './usage.js';
@@ -19,7 +20,7 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
       out(USAGE);
       return command ? 0 : 2;
     }
-    if (command === 'validate') return await cmdValidate(rest, out);
+    if (command === 'validate') return await cmdValidate(rest, out, err);
     const env = readEnv();
     const log = process.env.DVCWATCH_LOG === 'json' ? jsonLogger({ service: 'dvcwatch' }) : silentLogger;
     switch (command) {
@@ -27,6 +28,8 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
         return await cmdRound(rest, env, log, out);
       case 'results':
         return await cmdResults(rest, env, log, out);
+      case 'status':
+        return await cmdStatus(rest, env, log, out);
       case 'alerts':
         return await cmdAlerts(rest, env, log, out);
       case 'replay':

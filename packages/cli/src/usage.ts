@@ -8,6 +8,9 @@ Cách dùng (usage):
                     --lab          đo theo tiêu chí của Bộ (Lighthouse, di động) cho mọi cơ quan ngay bây giờ
   dvcwatch results  [--registry TỆP] [--agency ID] [--since ISO-8601] [--json]
                     kết quả đã lưu; --json in mỗi dòng một đối tượng JSON
+  dvcwatch status   [--registry TỆP] [--json]
+                    dịch vụ có đang chạy không, vòng đo gần nhất và kết quả, vòng tiếp theo (giờ Việt Nam),
+                    trang tổng hợp và thư mục thư gửi đi
   dvcwatch alerts   [--registry TỆP] [--agency ID] [--json]
                     sự cố và mọi thư đã gửi, kèm trạng thái
   dvcwatch replay   [--registry TỆP] [--days N] [--until ISO-8601]
@@ -24,7 +27,8 @@ Cách dùng (usage):
 
 Mặc định --registry là danh mục mà round/serve/replay dùng lần cuối (ghi trong .dvcwatch/last-registry), hoặc
 DVCWATCH_REGISTRY, nếu không thì registry/demo.yaml (cổng mô phỏng trên 127.0.0.1, tự khởi động).
-Dữ liệu cục bộ nằm trong .dvcwatch/ (hoặc thư mục DVCWATCH_HOME): db/, outbox/ (.eml), site/, spool/.
+Dữ liệu cục bộ nằm trong .dvcwatch/ (hoặc thư mục DVCWATCH_HOME): db/, outbox/ (.eml), site/, spool/; khi serve chạy,
+serve.json cho các lệnh khác (results, alerts, status, round, replay) biết kho dữ liệu của nó ở đâu.
 Biến môi trường: DVCWATCH_HOME, DVCWATCH_REGISTRY, DVCWATCH_AGENT_QUEUE_URL, DVCWATCH_TABLE, DVCWATCH_SENDER, DVCWATCH_PORT, DVCWATCH_CONCURRENCY,
 AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
 `;

@@ -22,6 +22,7 @@ export * from './placeholder-contact.js';
 export * from './probe-budget.js';
 export * from './registry.js';
 export { CheckOverride, Maintenance, RegistryInput, VantageInput } from './registry-schema.js';
+export { registryWarnings } from './registry-warnings.js';
 export * from './result.js';
 export * from './round-clock.js';
 export * from './text.js';

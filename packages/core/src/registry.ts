@@ -1,7 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { CHECK_IDS } from './checks/catalogue.js';
 import { DEFAULT_PROBE_TIMING } from './probe-budget.js';
+import { both, describeIssue, keysAt, nearest } from './registry-messages.js';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
 import { type AlertSettings, DEFAULT_ALERTS, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import type { Vantage } from './vantage.js';
@@ -15,7 +14,7 @@ export class RegistryError extends Error {
     options?: ErrorOptions,
   ) {
     super(
-      `${file}: registry is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.join('\n  ')}`,
+      `${file}: danh mục không hợp lệ, ${issues.length} lỗi (registry is invalid, ${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.join('\n  ')}`,
       options,
     );
     this.name = 'RegistryError';
@@ -80,10 +79,13 @@ export function parseRegistry(text: string, file: string): Registry {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_REGISTRY_BYTES) {
     throw new RegistryError(file, [
-      `${file}: file is too large: ${(bytes / 1048576).toFixed(1)} MB (at most ${MAX_REGISTRY_BYTES / 1048576} MB)`,
+      `${file}: tệp quá lớn, ${(bytes / 1048576).toFixed(1)} MB, tối đa ${MAX_REGISTRY_BYTES / 1048576} MB (file is too large: ${(bytes / 1048576).toFixed(1)} MB)`,
     ]);
   }
-  if (text.trim() === '') throw new RegistryError(file, [`${file}: file is empty: expected "version: 1" and a list of agencies`]);
+  if (text.trim() === '')
+    throw new RegistryError(file, [
+      `${file}: tệp rỗng, cần "version: 1" và danh sách agencies (file is empty: expected "version: 1" and a list of agencies)`,
+    ]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -91,13 +93,13 @@ export function parseRegistry(text: string, file: string): Registry {
       file,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-        return `${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: YAML: ${e.message.split('\n')[0]}`;
+        return `${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: YAML: sai cú pháp (syntax error): ${e.message.split('\n')[0]}`;
       }),
     );
   }
   if (doc.contents === null) {
     throw new RegistryError(file, [
-      `${file}:1: file has no content (only comments): expected "version: 1" and a list of agencies`,
+      `${file}:1: tệp chỉ có chú thích, cần "version: 1" và danh sách agencies (file has no content (only comments))`,
     ]);
   }
   let data: unknown;
@@ -117,41 +119,69 @@ export function parseRegistry(text: string, file: string): Registry {
   };
   const parsed = RegistryInput.safeParse(data, { reportInput: true });
   const problems: string[] = [];
+  const place = (path: readonly PropertyKey[]) => formatPlace(path, data);
   const report = (path: readonly PropertyKey[], message: string, at: readonly PropertyKey[] = path) =>
-    problems.push(`${file}:${lineOf(at)}: ${formatPath(path)}: ${message}`);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      report(
-        issue.path,
-        describe(issue),
-        issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path,
-      );
-  } else {
+    problems.push(`${file}:${lineOf(at)}: ${place(path)}: ${message}`);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  // A misspelt key that names a missing required one (`hom` for `home`) is one mistake: said once, with the hint.
+  const hinted = new Set<string>();
+  for (const issue of issues)
+    if (issue.code === 'unrecognized_keys')
+      for (const k of issue.keys) {
+        const near = nearest(k, keysAt(RegistryInput, issue.path));
+        if (near) hinted.add(JSON.stringify([...issue.path, near]));
+      }
+  for (const issue of issues) {
+    if (issue.code === 'invalid_type' && issue.input === undefined && hinted.has(JSON.stringify(issue.path))) continue;
+    if (issue.code === 'unrecognized_keys') {
+      // One line per unknown key, each on its own line of the file.
+      for (const k of issue.keys)
+        report(issue.path, describeIssue({ ...issue, keys: [k] }, keysAt(RegistryInput, issue.path)), [...issue.path, k]);
+    } else report(issue.path, describeIssue(issue, []));
+  }
+  // Duplicates are looked for in the raw data too, so they are listed with the schema's problems, not after.
+  for (const list of ['agencies', 'vantages'] as const) {
+    const items = (data as Record<string, unknown> | null)?.[list];
+    if (!Array.isArray(items)) continue;
     const seen = new Map<string, number>();
-    parsed.data.agencies.forEach((a, i) => {
-      const first = seen.get(a.id);
-      if (first !== undefined) report(['agencies', i, 'id'], `duplicate id "${a.id}" (first used at agencies[${first}])`);
-      else seen.set(a.id, i);
+    items.forEach((item, i) => {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i);
+      else
+        report(
+          [list, i, 'id'],
+          both(
+            `trùng id "${id}", đã dùng ở dòng ${lineOf([list, first, 'id'])}`,
+            `duplicate id "${id}", first used on that line`,
+          ),
+        );
     });
-    const vantageIds = new Map<string, number>();
-    parsed.data.vantages?.forEach((v, i) => {
-      if (i === 0 && v.egress !== undefined)
-        report(['vantages', 0, 'egress'], 'the first vantage is where rounds run: it takes no egress');
-      const first = vantageIds.get(v.id);
-      if (first !== undefined) report(['vantages', i, 'id'], `duplicate id "${v.id}" (first used at vantages[${first}])`);
-      else vantageIds.set(v.id, i);
-    });
+    if (list === 'vantages' && (items[0] as { egress?: unknown } | null)?.egress !== undefined)
+      report(
+        ['vantages', 0, 'egress'],
+        both(
+          'điểm đo đầu tiên là nơi chạy các vòng đo: không có egress',
+          'the first vantage is where rounds run: it takes no egress',
+        ),
+      );
   }
   if (problems.length > 0 || !parsed.success) throw new RegistryError(file, problems);
   return resolve(parsed.data);
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys' && issue.path.at(-1) === 'checks')
-    return issue.keys.map((k) => `unknown check id "${k}"${suggestCheck(k)}`).join('; ');
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}${issue.input === undefined ? ' (missing)' : ''}`;
-  return issue.message;
+/** `agencies["tinh-a"].head.email`: the path with an agency (or vantage) named by its id where it has one. */
+export function formatPlace(path: readonly PropertyKey[], data: unknown): string {
+  const [list, index, ...rest] = path;
+  if ((list === 'agencies' || list === 'vantages') && typeof index === 'number') {
+    const id = ((data as Record<string, unknown[]> | null)?.[list]?.[index] as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && id.trim() !== '') {
+      const tail = formatPath(rest);
+      return `${list}[${JSON.stringify(id)}]${rest.length ? `${typeof rest[0] === 'number' ? '' : '.'}${tail}` : ''}`;
+    }
+  }
+  return formatPath(path);
 }
 
 function resolve(input: RegistryInputT): Registry {
@@ -170,23 +200,4 @@ function resolve(input: RegistryInputT): Registry {
       alerts: { ...DEFAULT_ALERTS, ...d.alerts, ...a.alerts },
     })),
   };
-}
-
-/** `(did you mean "search"?)` for a check id one or two edits away from a catalogue id, else the list of ids. */
-function suggestCheck(id: string): string {
-  const distance = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0]!;
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = d[j]!;
-        d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return d[b.length]!;
-  };
-  const near = CHECK_IDS.find((c) => distance(id, c) <= 2);
-  return near ? ` (did you mean "${near}"?)` : ` (check ids: ${CHECK_IDS.join(', ')})`;
 }

@@ -47,9 +47,20 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} ngày${hours % 24 ? ` ${hours % 24} giờ` : ''}`;
 }
 
-/** "08:00 21/11/2026" in Asia/Ho_Chi_Minh (UTC+7). */
+const VN_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "08:00 21/11/2026" in Asia/Ho_Chi_Minh (the zone's rules from Intl, not a fixed offset); an unreadable time as is. */
 export function formatVnTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const p = Object.fromEntries(VN_TIME.formatToParts(t).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }

@@ -1,5 +1,6 @@
 import type { Agency, Result } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
+import { warnAnd } from './log.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
 import { measureAgency } from './run-agency.js';
 
@@ -31,7 +32,11 @@ export async function agencyJob<T>(
   o: AgencyJobOptions = {},
 ): Promise<AgencyJobOutcome<T>> {
   const read = deps.store.getResult(agency.id, at);
-  const existing = o.measureWhenStoreUnreadable ? await read.catch(() => null) : await read;
+  const existing = o.measureWhenStoreUnreadable
+    ? await read.catch(
+        warnAnd(deps.log, 'store unreadable: the agency is measured (no earlier result seen)', { agencyId: agency.id, at }, null),
+      )
+    : await read;
   const result = existing ?? (await measureAgency(deps, agency, at, probe, o.capMs));
   return { result, measured: !existing, recorded: await record(result) };
 }

@@ -3,6 +3,7 @@ import type { Prober } from '@dvcwatch/probe';
 import type { VantageObservations } from '@dvcwatch/store';
 import { z } from 'zod';
 import type { Logger } from './log.js';
+import { warnAnd } from './log.js';
 import { lookFrom } from './vantages.js';
 
 /** One confirmation job, as the probe Lambda sends it to the agent queue (runner/vantages.ts VantageJob). */
@@ -78,7 +79,9 @@ export async function runAgent(
     for (const m of messages) {
       const outcome = await handleAgentJob(m.body, o);
       handled++;
-      if (outcome !== 'failed') await queue.remove(m.receipt).catch(() => undefined);
+      if (outcome !== 'failed')
+        // A job not removed comes back after its visibility timeout and is answered `duplicate` (first write wins).
+        await queue.remove(m.receipt).catch(warnAnd(o.log, 'agent job not removed from the queue', { outcome }, undefined));
     }
   } while (!o.once && !o.signal?.aborted);
   return handled;

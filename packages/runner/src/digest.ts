@@ -1,5 +1,6 @@
 import { CHECKS, digestEmail, gradeOf, LAB_METRIC_VI, labRisks, summariseWeek, vnDay } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
+import { warnAnd } from './log.js';
 
 /**
  * Sends the Monday digest: each head gets their portal's last seven days (availability, median and p95
@@ -15,7 +16,9 @@ export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ s
     deps.registry.agencies.map(async (a) => {
       const days = await deps.store.days(a.id, from, to);
       // The ministry profile's risk is told here, weekly, never by an hourly alert.
-      const lab = await deps.store.labDays.days(a.id, from, to).catch(() => []);
+      const lab = await deps.store.labDays
+        .days(a.id, from, to)
+        .catch(warnAnd(deps.log, 'lab days unreadable: the digest goes without them', { agencyId: a.id }, []));
       const labRisk = labRisks(lab, to).map(
         (r) => `${LAB_METRIC_VI[r.metric]} ${r.page === 'home' ? 'trang chủ' : 'trang biểu mẫu'} (${r.failDays}/7 ngày)`,
       );

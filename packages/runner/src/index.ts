@@ -11,8 +11,6 @@ export * from './log.js';
 export * from './ops-email.js';
 export * from './outage-email.js';
 export * from './probe-agency.js';
-export * from './replay.js';
-export * from './replay-scenario.js';
 export * from './round.js';
 export * from './round-alerts.js';
 export * from './run-agency.js';

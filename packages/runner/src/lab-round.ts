@@ -1,6 +1,7 @@
 import { type Agency, type LabDay, type LabRun, type LabSummary, labDue, labSummary, vnDay } from '@dvcwatch/core';
 import type { LabRunner } from '@dvcwatch/probe/lab';
 import type { RunnerDeps } from './deps.js';
+import { warnAnd } from './log.js';
 
 /** How a round runs the ministry profile: every agency now (`round --lab`), or those whose hour it is. */
 export interface LabRoundOptions {
@@ -36,7 +37,9 @@ export async function runLabPhase(
     }
     const pages: ['home' | 'form', string][] = [['home', agency.portal.home]];
     if (agency.portal.form) pages.push(['form', agency.portal.form]);
-    let stored: LabDay | null = await deps.store.labDays.get(agency.id, day).catch(() => null);
+    let stored: LabDay | null = await deps.store.labDays
+      .get(agency.id, day)
+      .catch(warnAnd(deps.log, 'lab day unreadable: measured as the first run today', { agencyId: agency.id, day }, null));
     const local: LabRun[] = [];
     for (let i = 0; i < Math.max(1, o.runs ?? 1); i++)
       for (const [page, url] of pages) {

@@ -25,3 +25,14 @@ export function jsonLogger(
 
 /** A logger that drops everything (tests, quiet CLI). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, child: () => silentLogger };
+
+/**
+ * A catch handler for a read or write the work can go on without: says what failed (a warning with the error)
+ * and returns `fallback`. Never a silent `.catch(() => null)`.
+ */
+export const warnAnd =
+  <T>(log: Logger, msg: string, fields: Record<string, unknown>, fallback: T) =>
+  (e: unknown): T => {
+    log.warn(msg, { ...fields, error: e instanceof Error ? e.message : String(e) });
+    return fallback;
+  };

@@ -12,6 +12,7 @@ import {
   type StoredFacts,
 } from '@dvcwatch/core';
 import { gatherFacts, gatherTls, type Prober } from '@dvcwatch/probe';
+import { type Logger, silentLogger, warnAnd } from './log.js';
 
 /** Where screenshots go: a local path for the probe to write, and the key the result stores. */
 export interface EvidencePlan {
@@ -42,6 +43,8 @@ export interface ProbeAgencyOptions {
   /** Told whether the catalogue ran for an agency and why (null: stored facts reused). */
   onFacts?: (agencyId: string, reason: RefreshReason | null) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** Where the reads and writes a probe can do without say that they failed (default: nowhere). */
+  log?: Logger;
 }
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -52,6 +55,7 @@ const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * facts for the check catalogue. All attempts are kept. Never throws for a portal's fault.
  */
 export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOptions): Promise<ProbeArtifacts> {
+  const log = o.log ?? silentLogger;
   const started = performance.now();
   const cfg = o.registry.probe;
   const retries: ProbeArtifacts['retries'] = [];
@@ -94,7 +98,11 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
     });
     const surface = home.surface ?? null;
     // A store that cannot be read only costs a catalogue run; it never costs the result.
-    const stored = o.factsStore ? await o.factsStore.getFacts(agency.id).catch(() => null) : null;
+    const stored = o.factsStore
+      ? await o.factsStore
+          .getFacts(agency.id)
+          .catch(warnAnd(log, 'facts unreadable: the catalogue runs', { agencyId: agency.id }, null))
+      : null;
     const reason = o.factsStore
       ? refreshReason(stored, {
           agencyId: agency.id,
@@ -110,7 +118,9 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
       // The certificate is read every round: it costs one handshake, and its expiry is a matter of days.
       const tls = agency.checks?.['tls-valid']?.skip
         ? null
-        : await gatherTls(homeUrl, { guard: o.prober.guard }).catch(() => null);
+        : await gatherTls(homeUrl, { guard: o.prober.guard }).catch(
+            warnAnd(log, 'certificate not read: the stored one is judged', { agencyId: agency.id }, null),
+          );
       facts = { ...stored.facts, tls: tls ?? stored.facts.tls };
       factsAt = stored.at;
     } else {
@@ -123,7 +133,9 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
       });
       factsAt = at;
       if (o.factsStore && facts.homeLinks !== null)
-        await o.factsStore.putFacts({ agencyId: agency.id, at, surface, config, facts }).catch(() => false);
+        await o.factsStore
+          .putFacts({ agencyId: agency.id, at, surface, config, facts })
+          .catch(warnAnd(log, 'facts not stored: the next round runs the catalogue again', { agencyId: agency.id }, false));
     }
   }
   return { profile: PROFILE, home, form, retries, facts, factsAt, durationMs: performance.now() - started };

@@ -23,6 +23,8 @@ export interface RoundOptions {
   now: () => string;
   /** The ministry profile (Lighthouse mobile), run before the hourly probes for due agencies; absent: not run. */
   lab?: LabRoundOptions | null;
+  /** Called as each agency's measurement starts (progress line). */
+  onStart?: (agencyId: string, started: number, total: number) => void;
   /** Called as each agency finishes (progress line). */
   onResult?: (r: Result, done: number, total: number) => void;
 }
@@ -46,6 +48,7 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
   const labs = o.lab ? await runLabPhase(deps, o.lab, agencies, o.at) : new Map<string, LabSummary | null>();
   const limit = pLimit(Math.max(1, o.concurrency));
   let done = 0;
+  let begun = 0;
   let spooled = 0;
   await Promise.all(
     agencies.map((agency) =>
@@ -54,6 +57,7 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
         // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
         const withLab = (r: Result): Result =>
           labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
+        o.onStart?.(agency.id, ++begun, agencies.length);
         const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
           measureWhenStoreUnreadable: true,
         });
@@ -99,8 +103,11 @@ export async function drainSpool(deps: RunnerDeps, spool: Spool | null): Promise
     }
   }
   if (written > 0) {
+    // The drained results are stored; a round left unfinished here is finished by its own next finalize.
     for (const at of new Set(pending.map((r) => r.at)))
-      await finalizeRound(deps, at, new Date().toISOString()).catch(() => undefined);
+      await finalizeRound(deps, at, new Date().toISOString()).catch((e: unknown) =>
+        deps.log.warn('could not finalize a round after draining the spool', { at, error: String(e) }),
+      );
   }
   return written;
 }

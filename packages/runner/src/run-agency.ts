@@ -36,7 +36,7 @@ export async function measureAgency(
     const budget = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`agency budget of ${budgetMs} ms exceeded`)), budgetMs);
     });
-    const artifacts = await Promise.race([probeAgency(agency, at, probe), budget]);
+    const artifacts = await Promise.race([probeAgency(agency, at, { log: deps.log, ...probe }), budget]);
     clearTimeout(timer);
     // A `down` counts only once the other vantages looked too (core/vantage.ts); they have their own time limit.
     return await confirmFromVantages(deps, agency, evaluate(agency, artifacts, ctx), probe.prober);

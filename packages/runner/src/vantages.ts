@@ -10,6 +10,7 @@ import {
 } from '@dvcwatch/core';
 import type { Prober } from '@dvcwatch/probe';
 import type { RunnerDeps } from './deps.js';
+import { warnAnd } from './log.js';
 
 /** A confirmation job for a vantage that runs elsewhere (`dvcwatch agent`, fed by its own SQS queue on AWS). */
 export interface VantageJob {
@@ -58,6 +59,8 @@ export async function lookFrom(
       await sleep(cfg.confirmDelayMs * (attempt + 1));
     }
   } catch {
+    // Not silent: a vantage whose own browser failed is recorded as not having answered (status null), which
+    // the verdict counts as such (core/vantage.ts), never as the portal's fault.
     return unanswered(job.vantageId);
   }
 }
@@ -119,7 +122,11 @@ export async function resolveVantages(deps: RunnerDeps, at: string, results: rea
   return Promise.all(
     results.map(async (r) => {
       if (r.status !== 'down' || r.vantageVerdict !== 'unconfirmed') return r;
-      const stored = await observations.forRound(r.agencyId, at).catch(() => []);
+      const stored = await observations
+        .forRound(r.agencyId, at)
+        .catch(
+          warnAnd(deps.log, 'vantage observations unreadable: the down stays unconfirmed', { agencyId: r.agencyId, at }, []),
+        );
       if (stored.length === 0) return r;
       const known = (r.vantages ?? []).slice(1).filter((s) => s.status !== null);
       const seen = [...known, ...stored.map((o) => o.seen).filter((s) => !known.some((k) => k.id === s.id))];
@@ -129,7 +136,14 @@ export async function resolveVantages(deps: RunnerDeps, at: string, results: rea
         deps.log.warn('could not settle a result from its vantages', { agencyId: r.agencyId, at, error: String(e) });
         return false;
       });
-      if (!written) return (await deps.store.getResult(r.agencyId, at).catch(() => null)) ?? settled;
+      if (!written)
+        return (
+          (await deps.store
+            .getResult(r.agencyId, at)
+            .catch(
+              warnAnd(deps.log, 'stored result unreadable: the settled one is reported', { agencyId: r.agencyId, at }, null),
+            )) ?? settled
+        );
       deps.log.info('vantages settled a down', {
         agencyId: r.agencyId,
         at,

@@ -1,5 +1,5 @@
+import { syntheticPage as page } from '@dvcwatch/cli';
 import { CHECKS, gradeOf, type Result } from '@dvcwatch/core';
-import { syntheticPage as page } from '@dvcwatch/site';
 
 /** A synthetic `up` result (for seeding aggregates): every check passes except `failing`. */
 export function upResult(agencyId: string, at: string, lcpMs: number, score: number, failing: string[] = []): Result {

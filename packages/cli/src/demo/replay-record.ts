@@ -1,7 +1,7 @@
 import { evaluate, type PageArtifacts, type ProbeArtifacts, STATUS_VI, type VantageSeen } from '@dvcwatch/core';
 import { confirmFromVantages, probeAgency } from '@dvcwatch/runner';
 import pLimit from 'p-limit';
-import type { LocalContext } from './context.js';
+import type { LocalContext } from '../context.js';
 
 /**
  * How many times one agency is probed for the recording when an answered page has no paint timing. Ninety days

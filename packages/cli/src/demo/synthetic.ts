@@ -12,7 +12,7 @@ import {
   type Status,
   vnDay,
 } from '@dvcwatch/core';
-import type { SiteInput } from './types.js';
+import type { SiteInput } from '@dvcwatch/site';
 
 /** Deterministic PRNG (mulberry32): synthetic data is the same on every run. */
 const rng = (seed: number) => () => {

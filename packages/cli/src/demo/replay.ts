@@ -9,11 +9,9 @@ import {
   type VantageSeen,
   vnDay,
 } from '@dvcwatch/core';
+import { type MailSender, type RunnerDeps, recordResult, settleResult } from '@dvcwatch/runner';
 import { ConflictError, type Sends } from '@dvcwatch/store';
 import pLimit from 'p-limit';
-import { settleResult } from './alert-agency.js';
-import type { MailSender, RunnerDeps } from './deps.js';
-import { recordResult } from './finish.js';
 import { deriveHour } from './replay-scenario.js';
 
 const HOUR = 3_600_000;
