@@ -19,6 +19,11 @@ Cách dùng (usage):
   dvcwatch agent    --vantage ID [--queue-url URL] [--registry TỆP] [--once]
                     điểm đo phụ ở mạng khác (máy đặt tại Việt Nam): nhận việc xác nhận từ hàng đợi SQS riêng
                     (DVCWATCH_AGENT_QUEUE_URL), đo lại cổng từ đây, ghi kết quả vào bảng DynamoDB
+  dvcwatch import-766 [--registry TỆP] [--period YYYY|YYYY-MM|YYYY-Qn] [--endpoint URL]
+                    nhập Chỉ số 766 (Văn phòng Chính phủ) từ Cổng Dịch vụ công quốc gia (mặc định tháng này);
+                    ghép với cơ quan theo index766Id trong danh mục; lỗi thì in một dòng, giữ nguyên lần nhập trước
+  dvcwatch edition  [--registry TỆP] [--month YYYY-MM] [--at ISO-8601]
+                    chốt ấn bản tháng (mặc định tháng trước --at) cho từng cơ quan, kèm JSON và CSV; chỉ ghi một lần
   dvcwatch validate TỆP
                     kiểm tra một tệp danh mục (registry)
 
@@ -26,7 +31,7 @@ Mặc định --registry là danh mục mà round/serve/replay dùng lần cuố
 DVCWATCH_REGISTRY, nếu không thì registry/demo.yaml (cổng mô phỏng trên 127.0.0.1, tự khởi động).
 Dữ liệu cục bộ nằm trong .dvcwatch/ (hoặc thư mục DVCWATCH_HOME): db/, outbox/ (.eml), site/, spool/.
 Biến môi trường: DVCWATCH_HOME, DVCWATCH_REGISTRY, DVCWATCH_AGENT_QUEUE_URL, DVCWATCH_TABLE, DVCWATCH_SENDER, DVCWATCH_PORT, DVCWATCH_CONCURRENCY,
-AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
+DVCWATCH_INDEX766_ENDPOINT, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
 `;
 
 /** A usage error: the message plus the help text, exit code 2. */

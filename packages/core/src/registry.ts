@@ -133,6 +133,14 @@ export function parseRegistry(text: string, file: string): Registry {
       if (first !== undefined) report(['agencies', i, 'id'], `duplicate id "${a.id}" (first used at agencies[${first}])`);
       else seen.set(a.id, i);
     });
+    const units = new Map<string, number>();
+    parsed.data.agencies.forEach((a, i) => {
+      if (a.index766Id === undefined) return;
+      const first = units.get(a.index766Id);
+      if (first !== undefined)
+        report(['agencies', i, 'index766Id'], `duplicate index766Id "${a.index766Id}" (first used at agencies[${first}])`);
+      else units.set(a.index766Id, i);
+    });
     const vantageIds = new Map<string, number>();
     parsed.data.vantages?.forEach((v, i) => {
       if (i === 0 && v.egress !== undefined)
