@@ -1,7 +1,8 @@
 import { INDEX766_PAGE_PATH } from '@dvcwatch/core';
 
 /** Who is asking, for the portal's operators: the project and where to read about it. */
-export const INDEX766_USER_AGENT = 'dvcwatch/0.1 (+https://github.com/dvcwatch; QĐ 766 index import, once a day)';
+// ASCII only: a header value is a ByteString.
+export const INDEX766_USER_AGENT = 'dvcwatch/0.1 (QD 766 index import, once a day; public-service portal monitor)';
 
 /** A failed import, with one Vietnamese line saying what was received. Nothing is stored when this is thrown. */
 export class Index766ImportError extends Error {

@@ -65,7 +65,7 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
       }),
     ),
   );
-  const [index766, editions] = await Promise.all([store.index766.latest(o.generatedAt), store.editions.list()]);
+  const [index766, editions] = await Promise.all([store.index766.latest(), store.editions.list()]);
   return {
     generatedAt: o.generatedAt,
     registry,
