@@ -39,10 +39,10 @@ function rowsOf(body: Uint8Array, contentType: string) {
     const issue = e.issues[0];
     const where = issue?.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : '';
     const shape = Array.isArray(json) ? `một mảng ${json.length} dòng` : `JSON dạng ${json === null ? 'null' : typeof json}`;
-    throw new Index766ImportError(
-      `dữ liệu đã đổi dạng: nhận được ${shape}, ${where ? `dòng${where}: ` : ''}${issue?.message ?? 'không khớp'}`,
-      { cause: e },
-    );
+    const what = !issue ? 'không khớp' : issue.code === 'invalid_type' ? `cần kiểu ${issue.expected}` : issue.message;
+    throw new Index766ImportError(`dữ liệu đã đổi dạng: nhận được ${shape}, ${where ? `dòng${where}: ` : ''}${what}`, {
+      cause: e,
+    });
   }
 }
 
