@@ -2,12 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { main } from '@dvcwatch/cli';
-import { type Edition, type LabRun, parseIndex766Period, parseRegistry, type Result } from '@dvcwatch/core';
+import { type Edition, parseIndex766Period, parseRegistry, type Result } from '@dvcwatch/core';
 import { importIndex766 } from '@dvcwatch/runner';
 import { ensureTable, Store } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startIndex766StandIn } from '../fixtures/index-766/server.js';
+import { labRun } from '../fixtures/lab-runs.js';
 import { bareResult } from '../fixtures/results.js';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 import { LOCAL_AWS } from './helpers/world.js';
@@ -69,26 +70,6 @@ const measured = (agencyId: string, i: number): Result => {
   };
 };
 
-const labRun = (at: string, lcpMs: number): LabRun => ({
-  page: 'home',
-  url: 'https://a.example.vn/',
-  at,
-  tool: 'lighthouse',
-  version: '12.8.2',
-  benchmarkIndex: 1_200,
-  settings: {
-    formFactor: 'mobile',
-    throttlingMethod: 'simulate',
-    rttMs: 150,
-    throughputKbps: 1638.4,
-    cpuSlowdownMultiplier: 4,
-    screen: null,
-  },
-  metrics: { fcpMs: 1_000, lcpMs, speedIndexMs: 2_000, tbtMs: 100, cls: 0.01, score: 70 },
-  error: null,
-  durationMs: 12_000,
-});
-
 const readSite = (path: string) => readFile(join(world!.home, 'site', path), 'utf8');
 
 beforeAll(async () => {
@@ -117,9 +98,9 @@ beforeAll(async () => {
     resolvedAt: new Date(START + 204 * HOUR).toISOString(),
     recoveredAt: new Date(START + 203 * HOUR).toISOString(),
   });
-  await store.labDays.add('a', '2026-03-10', labRun('2026-03-10T02:05:00.000Z', 3_000));
-  await store.labDays.add('a', '2026-03-11', labRun('2026-03-11T02:05:00.000Z', 5_000));
-  await store.labDays.add('a', '2026-03-12', labRun('2026-03-12T02:05:00.000Z', 4_000));
+  await store.labDays.add('a', '2026-03-10', labRun('2026-03-10T02:05:00.000Z', 3_000, 70));
+  await store.labDays.add('a', '2026-03-11', labRun('2026-03-11T02:05:00.000Z', 5_000, 70));
+  await store.labDays.add('a', '2026-03-12', labRun('2026-03-12T02:05:00.000Z', 4_000, 70));
   const standIn = await startIndex766StandIn('rows');
   try {
     const registry = parseRegistry(registryText, 'registry.yaml');

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type DemoPortals, main, startDemoPortals } from '@dvcwatch/cli';
+import { type DemoPortals, importDuty, main, openLocal, readEnv, startDemoPortals } from '@dvcwatch/cli';
+import { silentLogger } from '@dvcwatch/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type Index766StandIn, startIndex766StandIn } from '../fixtures/index-766/server.js';
@@ -40,11 +41,7 @@ beforeAll(async () => {
     stringify({
       version: 1,
       defaults: { probe: { confirmAttempts: 0, accessibility: false } },
-      agencies: [
-        agency('tinh-tot', 'Tỉnh Tốt', { index766Id: 11358 }),
-        agency('tinh-cham', 'Tỉnh Chậm', { index766Id: '11359' }),
-        agency('tinh-khac', 'Tỉnh Khác', {}),
-      ],
+      agencies: [agency('tinh-tot', 'Tỉnh Tốt', { index766Id: 11358 }), agency('tinh-khac', 'Tỉnh Khác', {})],
     }),
   );
 });
@@ -63,8 +60,9 @@ describe('dvcwatch import-766 beside the rounds', () => {
       (l) => lines.push(l),
     );
     expect(code).toBe(0);
-    expect(lines[0]).toMatch(/^Đã nhập Chỉ số 766 tháng 6\/2025 .*: 3 đơn vị, 2 khớp với cơ quan/);
+    expect(lines[0]).toMatch(/^Đã nhập Chỉ số 766 tháng 6\/2025 .*: 3 đơn vị, 1 khớp với cơ quan/);
     expect(lines.join('\n')).toContain('ID 99001: Tỉnh Không Có Trong Danh Mục');
+    expect(lines.join('\n')).toContain('ID 11359: Tỉnh Chậm');
     expect(standIn.posts).toHaveLength(1);
     expect(standIn.posts[0]).toMatchObject({
       cookie: true,
@@ -83,11 +81,9 @@ describe('dvcwatch import-766 beside the rounds', () => {
     expect(tot).toMatch(
       /<code>CLGQ<\/code><\/th><td class="n">9,80<\/td><td><span class="muted small">thang điểm tối đa chưa xác minh/,
     );
-    expect(await read('agency/tinh-cham.html')).toContain('<strong>48,40</strong> / 100');
     expect(await read('agency/tinh-khac.html')).not.toContain('Chỉ số 766 (Văn phòng Chính phủ)');
     const overview = await read('index.html');
     expect(overview).toContain('<td class="n">87,35</td>');
-    expect(overview).toContain('<td class="n">48,40</td>');
     const data = JSON.parse(await read('data/latest.json')) as { agencies: Record<string, unknown>[] };
     expect(data.agencies.find((a) => a.agencyId === 'tinh-tot')).toMatchObject({
       index766Total: 87.35,
@@ -118,5 +114,21 @@ describe('dvcwatch import-766 beside the rounds', () => {
     expect(await main(['round', '--registry', registryFile, '--no-checks', '--concurrency', '1'], () => undefined)).toBe(0);
     expect(await read('agency/tinh-tot.html')).toContain('<strong>87,35</strong> / 100');
     expect(await read('index.html')).toContain('<td class="n">87,35</td>');
+  });
+
+  it('serve’s daily import logs a failure and carries on, and stores the next good answer', async () => {
+    const ctx = await openLocal(readEnv(), registryFile);
+    try {
+      const lines: string[] = [];
+      const o = { endpoint: standIn.endpoint, log: silentLogger, out: (l: string) => lines.push(l), rebuild: async () => {} };
+      await expect(importDuty(ctx, o)).resolves.toBeUndefined(); // still the firewall: logged, not thrown
+      expect(lines).toEqual([expect.stringMatching(/^Nhập Chỉ số 766 lỗi: nhận được một trang HTML “Request Rejected”/)]);
+      standIn.setMode('rows');
+      await importDuty(ctx, o);
+      expect(lines[1]).toMatch(/^Đã nhập Chỉ số 766 tháng \d+\/\d{4} /);
+      expect(await ctx.deps.store.index766.between('0000', '9999')).toHaveLength(2);
+    } finally {
+      await ctx.close();
+    }
   });
 });

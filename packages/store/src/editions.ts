@@ -1,7 +1,7 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Edition } from '@dvcwatch/core';
 import { z } from 'zod';
-import { type Entity, keyOf, readItem, versionOf } from './item.js';
+import { type Entity, gzipJsonOf, keyOf, readItem, versionOf } from './item.js';
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
 
@@ -38,21 +38,12 @@ export const EditionPayload = z.object({
 }) satisfies z.ZodType<Edition>;
 
 /** An edition row: the edition as gzipped JSON in `blob` (a thousand agencies stay well under the item limit). */
-const EditionItemV1 = z.object({
-  blob: z.instanceof(Uint8Array).transform((b, ctx) => {
-    try {
-      return JSON.parse(gunzipSync(b).toString('utf8')) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not gzipped JSON' });
-      return z.NEVER;
-    }
-  }),
-});
+const EditionItemV1 = z.object({ blob: gzipJsonOf(EditionPayload) });
 
 export const editionEntity: Entity<Edition> = {
   name: 'monthly edition',
   current: 1,
-  versions: { 1: EditionItemV1.transform((i) => i.blob).pipe(EditionPayload) },
+  versions: { 1: EditionItemV1.transform((i) => i.blob) },
 };
 
 /** Monthly editions: each written once (a conditional put), never replaced; corrections go in the next one. */
