@@ -36,14 +36,16 @@ const registryText = stringify({
       name: 'Tỉnh A',
       kind: 'province',
       index766Id: 11358,
-      head: { name: 'A', email: 'a@example.vn' },
+      monthlySummary: true,
+      head: { name: 'A', email: 'lanhdao@tinh-a.gov.vn' },
       portal: { home: 'https://a.example.vn/' },
     },
+    // No monthlySummary: off by default, so its head hears nothing.
     {
       id: 'b',
       name: 'Tỉnh B',
       kind: 'province',
-      head: { name: 'B', email: 'b@example.vn' },
+      head: { name: 'B', email: 'lanhdao@tinh-b.gov.vn' },
       portal: { home: 'https://b.example.vn/' },
     },
   ],
@@ -70,6 +72,12 @@ const measured = (agencyId: string, i: number): Result => {
   };
 };
 
+const emails = async () =>
+  (
+    (await (await fetch(`${world!.ses.endpoint}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text: string } }[];
+    }
+  ).emails;
 const readSite = (path: string) => readFile(join(world!.home, 'site', path), 'utf8');
 
 beforeAll(async () => {
@@ -126,6 +134,7 @@ describe('the monthly edition', () => {
     const lines: string[] = [];
     expect(await main(['edition', '--registry', registryFile, '--at', ON_THE_FIRST], (l) => lines.push(l))).toBe(0);
     expect(lines[0]).toBe('Đã chốt ấn bản tháng 2026-03: 2 cơ quan.');
+    expect(lines[1]).toBe('Đã gửi bản tóm tắt tháng cho 1 lãnh đạo cơ quan (monthlySummary).');
     first = await readSite('editions/2026-03.json');
     const e = JSON.parse(first) as Edition;
     const a = e.agencies.find((x) => x.agencyId === 'a')!;
@@ -171,5 +180,12 @@ describe('the monthly edition', () => {
     expect(list).toContain('<a href="2026-03.html">Ấn bản tháng 3/2026</a>');
     expect(await readSite('editions/2026-03.html')).toContain('<td class="n">87,35</td>');
     expect(await readSite('index.html')).toContain('<a href="editions/index.html">Ấn bản tháng</a>');
+    // The head who asked got the month's summary once, across both runs; the other head none.
+    const mails = await emails();
+    expect(mails.map((m) => [m.destination.to, m.subject])).toEqual([
+      [['lanhdao@tinh-a.gov.vn'], '[dvcwatch] Ấn bản tháng 3/2026: Tỉnh A'],
+    ]);
+    expect(mails[0]!.body.text).toContain('- Chỉ số 766 của Văn phòng Chính phủ: 87,35/100');
+    expect(mails[0]!.body.text).toContain('- Tỷ lệ giờ vượt ngưỡng: 25,0 %');
   });
 });

@@ -1,5 +1,5 @@
 import { editionMonthBefore } from '@dvcwatch/core';
-import { type Logger, publishEdition } from '@dvcwatch/runner';
+import { type Logger, publishEdition, sendEditionSummaries } from '@dvcwatch/runner';
 import { isoOption, parse } from './args.js';
 import { type LocalContext, openLocal } from './context.js';
 import type { CliEnv } from './env.js';
@@ -20,6 +20,9 @@ export async function editionIn(
       ? `Đã chốt ấn bản tháng ${month}: ${edition.agencies.length} cơ quan.`
       : `Ấn bản tháng ${month} đã chốt lúc ${edition.generatedAt}: giữ nguyên, không ghi lại.`,
   );
+  // Always asked: sends are keyed by agency and month, so a run after a crash sends what is missing, never twice.
+  const { sent } = await sendEditionSummaries(ctx.deps, edition);
+  if (sent) out(`Đã gửi bản tóm tắt tháng cho ${sent} lãnh đạo cơ quan (monthlySummary).`);
   if (o.site) await writeSite(ctx, o.at);
   return written;
 }

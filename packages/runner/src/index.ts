@@ -5,6 +5,7 @@ export * from './deps.js';
 export * from './digest.js';
 export * from './dispatch.js';
 export * from './edition.js';
+export * from './edition-summaries.js';
 export * from './finalize.js';
 export * from './finish.js';
 export * from './index-766-fetch.js';
