@@ -11,7 +11,7 @@ import {
   RegistryError,
   type Result,
 } from '@dvcwatch/core';
-import { buildSite, type SiteInput, syntheticSiteInput } from '@dvcwatch/site';
+import { buildSite, PAGE_BUDGET_BYTES, type SiteInput, syntheticSiteInput } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { STAND_IN_ROWS } from '../fixtures/index-766/server.js';
@@ -158,4 +158,34 @@ describe('the site beside the index', () => {
     expect(files.has('data/index-766.json')).toBe(false);
     expect(files.get('editions/index.html')).toContain('Chưa có ấn bản nào.');
   });
+});
+
+describe('page budget with the index', () => {
+  it('keeps the overview and the agency pages within budget with 100 mapped agencies', () => {
+    const base = syntheticSiteInput({ agencies: 100, days: 90, at: AT });
+    const rows = base.registry.agencies.map((a, i) => ({
+      unitId: String(10_000 + i),
+      name: a.name,
+      total: 40 + (i % 60),
+      rank: i + 1,
+      groups: { CKMB: 15.5, TDGQ: 18.25, CLGQ: 9, TTTT: 7.5, MDHL: 16, MDSH: 12.1 },
+    }));
+    const files = buildSite({
+      ...base,
+      index766: {
+        period: '2025-06',
+        endpoint: 'http://127.0.0.1:1/jsp/rest.jsp',
+        params: '{}',
+        fetchedAt: AT,
+        sha256: 'b'.repeat(64),
+        rows,
+        matched: Object.fromEntries(base.registry.agencies.map((a, i) => [a.id, String(10_000 + i)])),
+        unmatched: [],
+      },
+    });
+    const overview = files.get('index.html')!;
+    expect(overview.match(/<circle /g)?.length).toBeGreaterThan(50);
+    const over = [...files].filter(([p, t]) => p.endsWith('.html') && Buffer.byteLength(t) > PAGE_BUDGET_BYTES).map(([p]) => p);
+    expect(over).toEqual([]);
+  }, 60_000);
 });
