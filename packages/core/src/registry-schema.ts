@@ -116,8 +116,8 @@ export const Agency = z.strictObject({
     .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, "must be the portal's numeric unit id")])
     .transform(String)
     .optional(),
-  /** Email the head the agency's row of each monthly edition (off by default). */
-  monthlySummary: z.boolean().default(false),
+  /** Email the head the agency's row of each monthly edition (absent or false: off, the default). */
+  monthlySummary: z.boolean().optional(),
 });
 
 /** A vantage (core/vantage.ts). `egress` binds a loopback source address: local runs only. */
