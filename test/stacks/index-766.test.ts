@@ -11,7 +11,7 @@ describe('Index766 stack', () => {
   let t: Template;
   beforeAll(async () => {
     t = (await synth()).template(Index766);
-  });
+  }, 120_000);
 
   it('imports the QĐ 766 index daily at 06:30 in Vietnam and writes the edition on the 1st at 07:00', () => {
     const rules = resources(t, 'AWS::Events::Rule').map((r) => r.Properties.ScheduleExpression);
