@@ -3,6 +3,7 @@ import { Agent } from './stacks/Agent.js';
 import { Alarms } from './stacks/Alarms.js';
 import { Data } from './stacks/Data.js';
 import { Email } from './stacks/Email.js';
+import { Index766 } from './stacks/Index766.js';
 import { Lab } from './stacks/Lab.js';
 import { Monitor } from './stacks/Monitor.js';
 import { Site } from './stacks/Site.js';
@@ -25,6 +26,6 @@ export default {
       // test/stacks/sst-build.test.ts fails the build if a bundle still imports it.
       nodejs: { esbuild: { external: BROWSER_PACKAGES } },
     });
-    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms).stack(Lab);
+    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms).stack(Lab).stack(Index766);
   },
 } satisfies SSTConfig;

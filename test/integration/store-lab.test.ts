@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LabRun, monitorFailure, type Result } from '../../packages/core/src/index.js';
+import { monitorFailure, type Result } from '../../packages/core/src/index.js';
+import { labRun } from '../fixtures/lab-runs.js';
 import { startWorld, type World } from './helpers/world.js';
 
 /** The new store data of issue 15 through dynalite: lab days (own repository) and causes kept in the day aggregate. */
@@ -11,25 +12,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const run = (at: string, lcpMs: number): LabRun => ({
-  page: 'home',
-  url: 'https://x.gov.vn/',
-  at,
-  tool: 'lighthouse',
-  version: '12.8.2',
-  benchmarkIndex: 1_300,
-  settings: {
-    formFactor: 'mobile',
-    throttlingMethod: 'simulate',
-    rttMs: 150,
-    throughputKbps: 1638.4,
-    cpuSlowdownMultiplier: 4,
-    screen: null,
-  },
-  metrics: { fcpMs: 1_000, lcpMs, speedIndexMs: 2_000, tbtMs: 100, cls: 0, score: 90 },
-  error: null,
-  durationMs: 11_000,
-});
+const run = (at: string, lcpMs: number) => labRun(at, lcpMs);
 
 describe('store: ministry profile and causes (dynalite)', () => {
   it('appends lab runs per agency and day, once each, and lists days in order', async () => {

@@ -9,8 +9,10 @@ import { autostartDemo } from './demo-autostart.js';
 import type { CliEnv } from './env.js';
 import { chooseRegistry, rememberRegistry } from './registry-choice.js';
 import { firstEmailLine } from './serve-announce.js';
+import { index766Duties } from './serve-monthly.js';
 import { serveSite, waitingPage } from './serve-site.js';
 import { lookupServe, removeServeState, SERVE_STATE_FILE, writeServeState } from './serve-state.js';
+import { writeSite } from './site-writer.js';
 
 /** The round's time for a scheduled tick: the hour it belongs to, so every agency's rows line up. */
 export const topOfHour = (ms: number): string => new Date(Math.floor(ms / 3_600_000) * 3_600_000).toISOString();
@@ -141,6 +143,14 @@ async function schedule(
     }),
     new Cron('0 8 * * 1', { timezone: 'Asia/Ho_Chi_Minh', protect: true }, () => {
       sendDigests(ctx.deps, new Date().toISOString()).catch((e: unknown) => log.error('digest failed', { error: String(e) }));
+    }),
+    ...index766Duties(ctx, {
+      endpoint: env.DVCWATCH_INDEX766_ENDPOINT,
+      log,
+      out,
+      rebuild: async (at) => {
+        await writeSite(ctx, at);
+      },
     }),
   ];
   void tick(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), 'manual');

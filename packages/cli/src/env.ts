@@ -16,6 +16,8 @@ const Env = z.object({
   DVCWATCH_REGISTRY: z.string().min(1).optional(),
   // `lambda` runs Chromium as the probe Lambda does (single-process, one browser per page); `shared` is faster here.
   DVCWATCH_BROWSER_MODEL: z.enum(['shared', 'lambda']).default('shared'),
+  /** Where `import-766` and serve's daily import ask (default: the national portal's endpoint). */
+  DVCWATCH_INDEX766_ENDPOINT: z.url().optional(),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   AWS_ENDPOINT_URL_SES: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),

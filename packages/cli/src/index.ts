@@ -4,3 +4,4 @@ export * from './embedded.js';
 export * from './env.js';
 export * from './local-files.js';
 export { main } from './main.js';
+export * from './serve-monthly.js';

@@ -2,6 +2,8 @@ import { RegistryError } from '@dvcwatch/core';
 import { jsonLogger, silentLogger } from '@dvcwatch/runner';
 import { cmdAgent } from './cmd-agent.js';
 import { cmdAlerts } from './cmd-alerts.js';
+import { cmdEdition } from './cmd-edition.js';
+import { cmdImport766 } from './cmd-import-766.js';
 import { cmdReplay } from './cmd-replay.js';
 import { cmdResults } from './cmd-results.js';
 import { cmdRound } from './cmd-round.js';
@@ -36,6 +38,10 @@ export async function main(argv: string[], out: (l: string) => void = (l) => pro
         return await cmdReplay(rest, env, log, out);
       case 'serve':
         return await cmdServe(rest, env, log, out);
+      case 'edition':
+        return await cmdEdition(rest, env, log, out);
+      case 'import-766':
+        return await cmdImport766(rest, env, log, out);
       case 'agent':
         return await cmdAgent(rest, env, log, out);
       default:

@@ -22,6 +22,11 @@ Cách dùng (usage):
   dvcwatch agent    --vantage ID [--queue-url URL] [--registry TỆP] [--once]
                     điểm đo phụ ở mạng khác (máy đặt tại Việt Nam): nhận việc xác nhận từ hàng đợi SQS riêng
                     (DVCWATCH_AGENT_QUEUE_URL), đo lại cổng từ đây, ghi kết quả vào bảng DynamoDB
+  dvcwatch import-766 [--registry TỆP] [--period YYYY|YYYY-MM|YYYY-Qn] [--endpoint URL]
+                    nhập Chỉ số 766 (Văn phòng Chính phủ) từ Cổng Dịch vụ công quốc gia (mặc định tháng này);
+                    ghép với cơ quan theo index766Id trong danh mục; lỗi thì in một dòng, giữ nguyên lần nhập trước
+  dvcwatch edition  [--registry TỆP] [--month YYYY-MM] [--at ISO-8601]
+                    chốt ấn bản tháng (mặc định tháng trước --at) cho từng cơ quan, kèm JSON và CSV; chỉ ghi một lần
   dvcwatch validate TỆP
                     kiểm tra một tệp danh mục (registry)
 
@@ -30,7 +35,7 @@ DVCWATCH_REGISTRY, nếu không thì registry/demo.yaml (cổng mô phỏng trê
 Dữ liệu cục bộ nằm trong .dvcwatch/ (hoặc thư mục DVCWATCH_HOME): db/, outbox/ (.eml), site/, spool/; khi serve chạy,
 serve.json cho các lệnh khác (results, alerts, status, round, replay) biết kho dữ liệu của nó ở đâu.
 Biến môi trường: DVCWATCH_HOME, DVCWATCH_REGISTRY, DVCWATCH_AGENT_QUEUE_URL, DVCWATCH_TABLE, DVCWATCH_SENDER, DVCWATCH_PORT, DVCWATCH_CONCURRENCY,
-AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
+DVCWATCH_INDEX766_ENDPOINT, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES (dùng máy chủ đó thay vì máy chủ nhúng).
 `;
 
 /** A usage error: the message plus the help text, exit code 2. */

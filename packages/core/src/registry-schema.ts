@@ -108,6 +108,16 @@ export const Agency = z.strictObject({
   alerts: AlertsInput.optional(),
   maintenance: z.array(Maintenance).default([]),
   checks: CheckOverrides.optional(),
+  /**
+   * The agency's unit id in the national portal's QĐ 766 index (the answer's `ID`, not the official province code),
+   * to join its scores to this agency; absent: the agency shows no index. Quoted or not, kept as text.
+   */
+  index766Id: z
+    .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, "must be the portal's numeric unit id")])
+    .transform(String)
+    .optional(),
+  /** Email the head the agency's row of each monthly edition (absent or false: off, the default). */
+  monthlySummary: z.boolean().optional(),
 });
 
 /** A vantage (core/vantage.ts). `egress` binds a loopback source address: local runs only. */

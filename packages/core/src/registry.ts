@@ -140,25 +140,32 @@ export function parseRegistry(text: string, file: string): Registry {
     } else report(issue.path, describeIssue(issue, []));
   }
   // Duplicates are looked for in the raw data too, so they are listed with the schema's problems, not after.
-  for (const list of ['agencies', 'vantages'] as const) {
+  // Unique keys: agency and vantage ids, and the index-766 unit an agency is joined to (two agencies on one unit
+  // would share its score).
+  const unique = [
+    ['agencies', 'id'],
+    ['agencies', 'index766Id'],
+    ['vantages', 'id'],
+  ] as const;
+  for (const [list, key] of unique) {
     const items = (data as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(items)) continue;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, i);
+      const value = (item as Record<string, unknown> | null)?.[key];
+      if (typeof value !== 'string') return;
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, i);
       else
         report(
-          [list, i, 'id'],
+          [list, i, key],
           both(
-            `trùng id "${id}", đã dùng ở dòng ${lineOf([list, first, 'id'])}`,
-            `duplicate id "${id}", first used on that line`,
+            `trùng ${key} "${value}", đã dùng ở dòng ${lineOf([list, first, key])}`,
+            `duplicate ${key} "${value}", first used on that line`,
           ),
         );
     });
-    if (list === 'vantages' && (items[0] as { egress?: unknown } | null)?.egress !== undefined)
+    if (list === 'vantages' && key === 'id' && (items[0] as { egress?: unknown } | null)?.egress !== undefined)
       report(
         ['vantages', 0, 'egress'],
         both(

@@ -65,9 +65,12 @@ export async function collectSiteInput(store: Store, registry: Registry, o: Site
       }),
     ),
   );
+  const [index766, editions] = await Promise.all([store.index766.latest(), store.editions.list()]);
   return {
     generatedAt: o.generatedAt,
     registry,
+    index766,
+    editions,
     latest: per.map((p) => p.latest).filter((r): r is Result => r !== null),
     recent: per.flatMap((p) => p.recent),
     daily: per.flatMap((p) => p.daily),

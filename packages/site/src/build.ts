@@ -3,6 +3,7 @@ import { buildModel } from './model.js';
 import { agencyPage } from './pages/agency-page.js';
 import { checkPage } from './pages/check-page.js';
 import { dataFiles } from './pages/data-files.js';
+import { editionPages } from './pages/editions-pages.js';
 import { indexPages } from './pages/index-page.js';
 import { matrixPages } from './pages/matrix-page.js';
 import { methodologyPage } from './pages/methodology-page.js';
@@ -26,6 +27,7 @@ export function* siteFiles(input: SiteInput): Generator<[path: string, text: str
   for (const v of m.ranked) yield [`agency/${v.agency.id}.html`, agencyPage(m, v)];
   for (const c of m.checks) yield [`check/${encodeURIComponent(c.id)}.html`, checkPage(m, c)];
   yield* dataFiles(m);
+  yield* editionPages(m);
 }
 
 /**

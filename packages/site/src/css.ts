@@ -82,5 +82,7 @@ ul.timeline{list-style:none;padding:0}
 ul.timeline li{border-left:4px solid #b3261e;background:#fff;margin:8px 0;padding:8px 12px}
 ul.timeline li.resolved{border-left-color:#146c2e}
 footer{font-size:.875rem;color:#4b5563;padding-bottom:24px;border-top:1px solid #d5d9e0}
+svg.bar766 .max{fill:#e3e6eb}svg.bar766 .val{fill:#0b57a4}
+.scatter766 circle{fill:#0b57a4;stroke:#fff}.scatter766 .median{stroke:#6b7280;stroke-dasharray:5 4}
 @media (max-width:600px){h1{font-size:1.35rem}.headline{font-size:1.1rem}.brand span{display:block;margin:0}dl.kv{grid-template-columns:1fr}}
 `;

@@ -2,13 +2,14 @@ import { esc } from './escape.js';
 import { vnTime } from './format.js';
 import type { SiteInput } from './types.js';
 
-export type NavKey = 'index' | 'matrix' | 'methodology' | 'data' | null;
+export type NavKey = 'index' | 'matrix' | 'methodology' | 'data' | 'editions' | null;
 
 const NAV: { key: Exclude<NavKey, null>; href: string; label: string }[] = [
   { key: 'index', href: 'index.html', label: 'Tổng quan' },
   { key: 'matrix', href: 'matrix.html', label: 'Ma trận tiêu chí' },
   { key: 'methodology', href: 'methodology.html', label: 'Phương pháp' },
   { key: 'data', href: 'data/index.html', label: 'Dữ liệu mở' },
+  { key: 'editions', href: 'editions/index.html', label: 'Ấn bản tháng' },
 ];
 
 export interface PageSpec {

@@ -14,6 +14,7 @@ import {
 } from '@dvcwatch/core';
 import { type SiteCheck, siteChecks } from './catalogue.js';
 import { dayMinus } from './format.js';
+import { type Index766View, index766Views } from './index-766-model.js';
 import { mergeSpans, type ReplaySpan, replaySpan } from './replay.js';
 import type { RecentResult, SiteInput } from './types.js';
 
@@ -41,6 +42,8 @@ export interface AgencyView {
   replay: ReplaySpan | null;
   /** The ministry profile: the latest lab day's summary, and the criteria at risk over the last 7 days. */
   lab: { latest: LabSummary | null; day: string | null; risks: LabRisk[] };
+  /** The agency's row of the latest QĐ 766 import, when the registry maps it (index766Id); shown beside, never blended. */
+  index766: Index766View | null;
 }
 
 /** What every page is built from. */
@@ -111,6 +114,7 @@ export function buildModel(input: SiteInput): SiteModel {
   const recent = groupBy(input.recent, (r) => r.agencyId);
   const incidents = groupBy(input.incidents, (i) => i.agencyId);
   const labDays = groupBy(input.lab ?? [], (d) => d.agencyId);
+  const index766 = index766Views(input.index766);
   const views = input.registry.agencies.map((agency): AgencyView => {
     const days = [...(daily.get(agency.id) ?? [])].sort((a, b) => (a.day < b.day ? -1 : 1));
     const week = days.filter((d) => d.day >= weekStart && d.day <= today);
@@ -137,6 +141,7 @@ export function buildModel(input: SiteInput): SiteModel {
       lastWeekScore: lw ? quantile(lw.scores, 0.5) : null,
       replay: replaySpan(days),
       lab: labView(labDays.get(agency.id) ?? [], today),
+      index766: index766.get(agency.id) ?? null,
     };
   });
   const ranked = views.sort(byScore((v) => v.latest?.score ?? null));

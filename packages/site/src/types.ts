@@ -1,4 +1,14 @@
-import type { CheckResult, DailyAggregate, Incident, LabDay, PageResult, Registry, Result } from '@dvcwatch/core';
+import type {
+  CheckResult,
+  DailyAggregate,
+  Edition,
+  Incident,
+  Index766Import,
+  LabDay,
+  PageResult,
+  Registry,
+  Result,
+} from '@dvcwatch/core';
 
 /** Everything the site is built from: the generator reads nothing else (no clock, no files, no network). */
 export interface SiteInput {
@@ -14,6 +24,10 @@ export interface SiteInput {
   incidents: (Incident & { agencyId: string })[];
   /** The ministry profile's days (Lighthouse mobile runs), at least the last 7 per agency; absent when none. */
   lab?: LabDay[];
+  /** The latest import of the Government Office's QĐ 766 index (shown beside dvcwatch's figures, never blended). */
+  index766?: Index766Import | null;
+  /** The frozen monthly editions, newest first. */
+  editions?: Edition[];
   /** Where the probe runs, e.g. "127.0.0.1 (máy cục bộ)" or "AWS ap-southeast-1 (Singapore)". */
   probeLocation: string;
   /** Measurement profile, e.g. "desktop, không giới hạn băng thông". */

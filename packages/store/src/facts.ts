@@ -1,8 +1,8 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Facts, StoredFacts } from '@dvcwatch/core';
 import { z } from 'zod';
 import { CorruptItemError } from './errors.js';
-import { type Entity, keyOf, readItem, S, versionOf } from './item.js';
+import { type Entity, gzipJsonOf, keyOf, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
 
@@ -19,22 +19,12 @@ const FactsPayload = z.object({
 }) satisfies z.ZodType<StoredFacts>;
 
 /** The facts row: gzipped JSON in `blob`, the round they were gathered at in `at` (for the conditional write). */
-const FactsItemV1 = z.object({
-  blob: z.instanceof(Uint8Array).transform((b, ctx) => {
-    try {
-      return JSON.parse(gunzipSync(b).toString('utf8')) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not gzipped JSON' });
-      return z.NEVER;
-    }
-  }),
-  at: z.string(),
-});
+const FactsItemV1 = z.object({ blob: gzipJsonOf(FactsPayload), at: z.string() });
 
 export const factsEntity: Entity<StoredFacts> = {
   name: 'facts',
   current: 1,
-  versions: { 1: FactsItemV1.transform((i) => i.blob).pipe(FactsPayload) },
+  versions: { 1: FactsItemV1.transform((i) => i.blob) },
 };
 
 /** Each agency's last gathered check facts, reused between catalogue runs. */

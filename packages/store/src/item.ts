@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { CorruptItemError, UnknownSchemaVersionError } from './errors.js';
@@ -35,6 +36,20 @@ export const jsonOf = <T extends z.ZodType>(schema: T) =>
         return JSON.parse(text) as unknown;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+/** A binary attribute holding gzipped JSON, unzipped, parsed and then checked by `schema`. */
+export const gzipJsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .instanceof(Uint8Array)
+    .transform((b, ctx) => {
+      try {
+        return JSON.parse(gunzipSync(b).toString('utf8')) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not gzipped JSON' });
         return z.NEVER;
       }
     })

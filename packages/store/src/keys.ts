@@ -47,6 +47,14 @@ export const keys = {
     sk: `${at}#${scope}#${topic}#${step}`,
   }),
   rejectionPk: 'v1#ses-rejections',
+  /** One import of the QĐ 766 index, by the time it was fetched (imports are only ever added, never replaced). */
+  index766Import: (fetchedAt: string) => ({ pk: 'v1#index766', sk: `import#${fetchedAt}` }),
+  index766Pk: 'v1#index766',
+  index766ImportPrefix: 'import#',
+  /** One month's frozen edition (`YYYY-MM`), written once. */
+  edition: (month: string) => ({ pk: 'v1#editions', sk: `edition#${month}` }),
+  editionPk: 'v1#editions',
+  editionPrefix: 'edition#',
 } as const;
 
 export type Key = { pk: string; sk: string };

@@ -2,7 +2,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AlertState, DailyAggregate, Incident, Result, StoredFacts } from '@dvcwatch/core';
 import { AlertsRepo } from './alerts.js';
 import { DaysRepo } from './days.js';
+import { EditionsRepo } from './editions.js';
 import { FactsRepo } from './facts.js';
+import { Index766ImportsRepo } from './index-766-imports.js';
 import { LabDayRepo } from './lab-days.js';
 import { MonitorHealthRepo } from './monitor-health.js';
 import { ResultsRepo } from './results.js';
@@ -25,6 +27,10 @@ export class Store {
   readonly health: MonitorHealthRepo;
   /** Ministry-profile (Lighthouse mobile) runs per agency and day. */
   readonly labDays: LabDayRepo;
+  /** Imports of the Government Office's QĐ 766 index (only ever added). */
+  readonly index766: Index766ImportsRepo;
+  /** Frozen monthly editions (written once). */
+  readonly editions: EditionsRepo;
 
   constructor(
     readonly client: DynamoDBClient,
@@ -40,6 +46,8 @@ export class Store {
     this.facts = new FactsRepo(this.io);
     this.health = new MonitorHealthRepo(client, table);
     this.labDays = new LabDayRepo(client, table);
+    this.index766 = new Index766ImportsRepo(this.io);
+    this.editions = new EditionsRepo(this.io);
   }
 
   /** Stores a result once (first wins); false if one was already there. */

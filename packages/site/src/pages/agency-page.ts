@@ -19,6 +19,7 @@ import { vantagesText } from '../vantages.js';
 import { causesSection } from './agency-causes.js';
 import { agencyCharts, availabilityOver } from './agency-charts.js';
 import { labSection } from './agency-lab.js';
+import { index766Card } from './index-766-card.js';
 
 function summary(m: SiteModel, v: AgencyView): string {
   const r = v.latest;
@@ -167,6 +168,7 @@ export function agencyPage(m: SiteModel, v: AgencyView): string {
 <h1>${esc(v.agency.name)}</h1>
 ${v.agency.placeholderContact ? '<p class="muted small">Địa chỉ email người nhận cảnh báo chưa được xác minh.</p>' : ''}
 ${summary(m, v)}
+${index766Card(v)}
 <h2>Vượt ngưỡng</h2>
 ${breaches(r)}
 <h2>Nguyên nhân cần khắc phục</h2>

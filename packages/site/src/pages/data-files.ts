@@ -4,6 +4,7 @@ import { csvCell, esc } from '../escape.js';
 import { page } from '../layout.js';
 import type { AgencyView, SiteModel } from '../model.js';
 import { replayNotice } from '../replay.js';
+import { INDEX766_DATA_DOC, INDEX766_LATEST_COLUMNS, index766DataFiles } from './index-766-data.js';
 
 type Cell = string | number | boolean | null | string[];
 
@@ -143,6 +144,7 @@ const LATEST: Column<AgencyView>[] = [
     desc: 'Lần đo gần nhất là dữ liệu phát lại (suy ra từ bản ghi mô phỏng, không đo thật).',
     get: (v) => (v.latest ? v.latest.replay !== undefined : null),
   },
+  ...INDEX766_LATEST_COLUMNS,
 ];
 
 const DAILY: Column<DailyAggregate>[] = [
@@ -227,7 +229,8 @@ export function dataFiles(m: SiteModel): [string, string][] {
   const doc = `<h1>Dữ liệu mở</h1>
 <p>Số liệu của trang này được công bố dưới dạng tệp, cập nhật sau mỗi lượt đo. Thời gian tính bằng mili giây (ms); thời điểm theo ISO-8601 (UTC); ô trống là không có số liệu. Tệp CSV dùng UTF-8, dấu phẩy, xuống dòng CRLF; danh sách trong một ô phân cách bằng dấu chấm phẩy.</p>
 <ul><li><a href="latest.json">latest.json</a>, <a href="latest.csv">latest.csv</a>: lần đo gần nhất của mỗi cơ quan (JSON: <code>{generatedAt, probeLocation, profile, agencies: […]}</code>).</li>
-<li><a href="daily.json">daily.json</a>, <a href="daily.csv">daily.csv</a>: tổng hợp theo ngày, tối đa 90 ngày mỗi cơ quan (JSON: <code>{generatedAt, probeLocation, profile, days: […]}</code>).</li></ul>
+<li><a href="daily.json">daily.json</a>, <a href="daily.csv">daily.csv</a>: tổng hợp theo ngày, tối đa 90 ngày mỗi cơ quan (JSON: <code>{generatedAt, probeLocation, profile, days: […]}</code>).</li>
+${INDEX766_DATA_DOC}</ul>
 <h2>Các cột của latest</h2>
 ${columnsTable('l-cap', 'latest.json / latest.csv', LATEST)}
 <h2>Các cột của daily</h2>
@@ -237,6 +240,7 @@ ${columnsTable('d-cap', 'daily.json / daily.csv', DAILY)}`;
     ['data/latest.csv', toCsv(LATEST, views)],
     ['data/daily.json', JSON.stringify({ ...meta, days: daily.map((d) => toJsonRow(DAILY, d)) })],
     ['data/daily.csv', toCsv(DAILY, daily)],
+    ...index766DataFiles(m),
     [
       'data/index.html',
       page(m.input, { title: 'Dữ liệu mở', root: '../', nav: 'data', body: doc, notice: replayNotice(m.replay, '../') }),

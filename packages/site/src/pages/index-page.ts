@@ -5,6 +5,8 @@ import { KIND_LABELS } from '../labels.js';
 import { page } from '../layout.js';
 import { type AgencyView, ranks, type SiteModel } from '../model.js';
 import { replayNotice } from '../replay.js';
+import { index766Number } from './index-766-card.js';
+import { index766Scatter, scatterPoints } from './index-766-scatter.js';
 
 export type Kind = 'ministry' | 'province' | 'national';
 
@@ -16,7 +18,7 @@ const KINDS: Kind[] = ['ministry', 'province', 'national'];
 function row(v: AgencyView, rank: number | undefined, rankThen: number | undefined, showKind: boolean): string {
   const r = v.latest;
   const kind = showKind ? `<td>${esc(KIND_LABELS[v.agency.kind].one)}</td>` : '';
-  return `<tr><td class="n">${rank ?? '—'}</td><th scope="row"><a href="agency/${esc(v.agency.id)}.html">${esc(v.agency.name)}</a></th>${kind}<td class="n">${score(r?.score)}</td><td>${gradeBadge(r?.grade)}</td><td>${statusText(r)}</td><td class="n">${pct(v.availability7)}</td><td class="n">${secs(v.homeLcp7)}</td><td class="n">${secs(v.formReady7)}</td><td>${movement(rank, rankThen, r?.score ?? null, v.lastWeekScore)}</td></tr>`;
+  return `<tr><td class="n">${rank ?? '—'}</td><th scope="row"><a href="agency/${esc(v.agency.id)}.html">${esc(v.agency.name)}</a></th>${kind}<td class="n">${score(r?.score)}</td><td>${gradeBadge(r?.grade)}</td><td>${statusText(r)}</td><td class="n">${pct(v.availability7)}</td><td class="n">${secs(v.homeLcp7)}</td><td class="n">${secs(v.formReady7)}</td><td>${movement(rank, rankThen, r?.score ?? null, v.lastWeekScore)}</td><td class="n">${index766Number(v.index766?.score.total)}</td></tr>`;
 }
 
 /** The overview (all agencies or one kind): headline, ranking, legend. */
@@ -46,10 +48,12 @@ export function indexPage(m: SiteModel, kind: Kind | null): string {
 <nav aria-label="Lọc theo loại cơ quan"><ul class="tabs">${tabs}</ul></nav>
 <div class="table-wrap" role="region" tabindex="0" aria-labelledby="rank-cap"><table>
 <caption id="rank-cap">Xếp hạng theo điểm (thang 100, QĐ 473/QĐ-BTTTT)${esc(scope)}</caption>
-<thead><tr><th scope="col" class="n">Hạng</th><th scope="col">Cơ quan</th>${kind === null ? '<th scope="col">Loại</th>' : ''}<th scope="col" class="n">Điểm</th><th scope="col">Xếp loại</th><th scope="col">Trạng thái hiện tại</th><th scope="col" class="n">Khả dụng 7 ngày</th><th scope="col" class="n">Trang chủ (LCP, trung vị 7 ngày)</th><th scope="col" class="n">Biểu mẫu (trung vị 7 ngày)</th><th scope="col">So với tuần trước</th></tr></thead>
+<thead><tr><th scope="col" class="n">Hạng</th><th scope="col">Cơ quan</th>${kind === null ? '<th scope="col">Loại</th>' : ''}<th scope="col" class="n">Điểm</th><th scope="col">Xếp loại</th><th scope="col">Trạng thái hiện tại</th><th scope="col" class="n">Khả dụng 7 ngày</th><th scope="col" class="n">Trang chủ (LCP, trung vị 7 ngày)</th><th scope="col" class="n">Biểu mẫu (trung vị 7 ngày)</th><th scope="col">So với tuần trước</th><th scope="col" class="n">Chỉ số 766 (VPCP)</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>
+<p class="muted small">Chỉ số 766: điểm của Văn phòng Chính phủ (QĐ 766/QĐ-TTg) cho cơ quan, nhập từ Cổng Dịch vụ công quốc gia; đặt cạnh, không cộng vào điểm của dvcwatch (<a href="methodology.html#chi-so-766">xem phương pháp</a>).</p>
+${index766Scatter(scatterPoints(views, ''), 'Điểm dvcwatch so với Chỉ số 766')}
 <h2>Chú giải trạng thái</h2>
 ${statusLegend()}`;
   const title = kind ? `Tổng quan — ${KIND_LABELS[kind].many}` : 'Tổng quan';

@@ -8,6 +8,7 @@ import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
 import { type ReplaySpan, replayNotice } from '../replay.js';
 import { vantagesList } from '../vantages.js';
+import { index766Methodology } from './index-766-methodology.js';
 
 /** How dvcwatch measures, from where, with which profile, how it scores and when it alerts. */
 export function methodologyPage(m: SiteModel): string {
@@ -79,6 +80,7 @@ ${vantagesList(m.input.registry.vantages)}
 <p>Máy đo đặt ở nước ngoài có thể mất kết nối tới Việt Nam (đứt cáp quang biển, sự cố mạng khu vực, mạng của chính máy đo). Khi đó gần như mọi cổng cùng “không truy cập được” dù không cổng nào có lỗi. Nếu trong một vòng đo, từ ${num(m.input.registry.outage.minShare * 100, 0)}% trở lên của ít nhất ${m.input.registry.outage.minAgencies} cổng vẫn trả lời ở vòng bình thường gần nhất cùng lỗi ở tầng mạng (DNS, kết nối, bị ngắt, hết thời gian chờ), vòng đó được coi là <strong>sự cố của máy đo</strong>: các kết quả lỗi mạng được ghi là “Lỗi của hệ thống giám sát”, <strong>không gửi thư cho lãnh đạo cơ quan nào</strong>, không mở hay tính tiếp sự cố nào; chỉ người vận hành nhận một thư khi sự cố bắt đầu và một thư khi kết thúc. Trang của cơ quan ghi rõ “sự cố mạng của máy đo”.</p>
 <h2>Dung lượng trang</h2>
 <p>Trang này không dùng JavaScript; biểu đồ là SVG nằm trong trang, kèm bảng số liệu. Ngân sách: mỗi trang HTML tối đa ${num(PAGE_BUDGET_BYTES / 1024, 0)} kB (chưa nén) với 100 cơ quan và 90 ngày dữ liệu; một tệp CSS dùng chung tối đa ${num(CSS_BUDGET_BYTES / 1024, 0)} kB. Ngân sách được kiểm tra tự động.</p>
+${index766Methodology()}
 ${replaySection(m.replay)}<h2>Dữ liệu mở</h2>
 <p>Toàn bộ số liệu hiển thị có ở dạng JSON và CSV: <a href="data/index.html">mô tả các tệp và từng cột</a>.</p>`;
   return page(m.input, { title: 'Phương pháp', root: '', nav: 'methodology', body, notice: replayNotice(m.replay, '') });
