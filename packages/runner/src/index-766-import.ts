@@ -9,7 +9,7 @@ import {
   parseIndex766Answer,
   type Registry,
 } from '@dvcwatch/core';
-import type { Store } from '@dvcwatch/store';
+import { Index766TooLargeError, type Store } from '@dvcwatch/store';
 import { z } from 'zod';
 import { describeBody, fetchIndex766, Index766ImportError } from './index-766-fetch.js';
 
@@ -67,6 +67,12 @@ export async function importIndex766(store: Store, registry: Registry, o: Index7
     rows,
     ...joinIndex766(registry.agencies, rows),
   };
-  await store.index766.add(imported, raw.body);
+  try {
+    await store.index766.add(imported, raw.body);
+  } catch (e) {
+    if (e instanceof Index766TooLargeError)
+      throw new Index766ImportError(`nhận được ${rows.length} dòng nhưng ${e.message}`, { cause: e });
+    throw e;
+  }
   return imported;
 }
