@@ -106,10 +106,10 @@ agencies:
         return (e as RegistryError).issues;
       }
     };
-    expect(issues(', index766Id: "HN"')[0]).toMatch(/^r\.yaml:3: agencies\[0\]\.index766Id: /);
-    expect(issues(', index766ID: 1')[0]).toMatch(/unknown key: index766ID/);
+    expect(issues(', index766Id: "HN"')[0]).toMatch(/^r\.yaml:3: agencies\["a"\]\.index766Id: /);
+    expect(issues(', index766ID: 1')[0]).toMatch(/unknown key: index766ID.*did you mean "index766Id"/);
     expect(issues(', index766Id: 11358')).toEqual([
-      'r.yaml:4: agencies[1].index766Id: duplicate index766Id "11358" (first used at agencies[0])',
+      'r.yaml:4: agencies["b"].index766Id: trùng index766Id "11358", đã dùng ở dòng 3 (duplicate index766Id "11358", first used on that line)',
     ]);
     expect(() => parseRegistry(doc(', index766Id: -1'), 'r.yaml')).toThrow(RegistryError);
   });

@@ -152,7 +152,9 @@ export function parseRegistry(text: string, file: string): Registry {
     if (!Array.isArray(items)) continue;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
-      const value = (item as Record<string, unknown> | null)?.[key];
+      const raw = (item as Record<string, unknown> | null)?.[key];
+      // A unit id may be written quoted or not (the schema keeps it as text).
+      const value = typeof raw === 'number' ? String(raw) : raw;
       if (typeof value !== 'string') return;
       const first = seen.get(value);
       if (first === undefined) seen.set(value, i);
