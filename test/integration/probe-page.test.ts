@@ -65,6 +65,27 @@ describe('probePage on an ordinary page', () => {
   });
 });
 
+describe('probePage reads FCP and LCP once they are emitted (issue 19)', () => {
+  it('waits for a paint that comes after the load event and its quiet period', async () => {
+    // prepare: painted 1.5 s after an instant load, well past load + settleMs (500 ms)
+    const paintAfter = 1_500;
+    // act
+    const a = await prober.probePage(fx.urls.latePaint(paintAfter), 'home');
+    // assess
+    expect(a.error).toBeNull();
+    expect(a.loadMs).toBeLessThan(paintAfter);
+    expect(a.fcpMs).toBeGreaterThanOrEqual(paintAfter);
+    expect(a.lcpMs).toBeGreaterThanOrEqual(a.fcpMs ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('records no FCP/LCP, and no error, for a 200 page that never paints within its limit', async () => {
+    const a = await prober.probePage(fx.urls.latePaint(null), 'home', { timeoutMs: 2_500 });
+    expect(a.error).toBeNull();
+    expect(a.httpStatus).toBe(200);
+    expect([a.fcpMs, a.lcpMs]).toEqual([null, null]);
+  });
+});
+
 describe('probePage on a form page', () => {
   it('measures readiness up to a field that appears after a delay, ignoring the header search box', async () => {
     // prepare

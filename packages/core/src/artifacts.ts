@@ -35,6 +35,11 @@ export interface PageArtifacts {
   error: PageError | null;
   /** The document's title (portal-supplied: escape before showing). */
   title: string | null;
+  /**
+   * Error and firewall pages only (HTTP ≥ 400, captcha): the start of their visible text, e.g. "Hệ thống đang bảo
+   * trì", kept for the diagnosis since their timings are not (core/error-page.ts). Portal-supplied.
+   */
+  firstText?: string | null;
   /** Lower-cased response headers of the main document. */
   headers: Record<string, string>;
   /** Whether the page showed a captcha or WAF challenge (text/markers seen by the probe). */

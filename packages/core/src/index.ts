@@ -7,6 +7,7 @@ export * from './classify.js';
 export * from './diagnosis.js';
 export * from './email-alert.js';
 export * from './email-digest.js';
+export * from './error-page.js';
 export * from './evaluate.js';
 export * from './evidence-key.js';
 export * from './facts-refresh.js';

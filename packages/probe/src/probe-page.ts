@@ -1,4 +1,4 @@
-import { blankPage, homeSurface, type PageArtifacts, type PageError } from '@dvcwatch/core';
+import { blankPage, homeSurface, isErrorPage, type PageArtifacts, type PageError, untimedIfError } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
@@ -7,7 +7,7 @@ import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
-import { initScript, type PageReading, type PageReport, readScript } from './page-script.js';
+import { initScript, type PageReading, type PageReport, paintedExpression, readScript } from './page-script.js';
 
 /** Options for one probe of one page. */
 export interface ProbePageOptions {
@@ -125,7 +125,10 @@ export const probePage = async (
     }
     await page.waitForLoadState('load', { timeout: Math.max(1, left() - reserve) }).catch(() => {});
     await sleep(Math.min(deps.limits.settleMs, left() - reserve));
-    if (kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
+    // An error answer's paint is not the portal's speed: nothing to wait for (core/error-page.ts).
+    const answered = out.httpStatus === null || !isErrorPage({ httpStatus: out.httpStatus, challenge: out.challenge });
+    if (answered) await waitForPaint(page, left() - reserve, deps.limits.settleMs);
+    if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     const reading = await readPage(gp, Math.min(2_000, left()));
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
@@ -143,6 +146,11 @@ export const probePage = async (
     if (kind === 'form' && r && docStart !== null) {
       out.readyMs = round(r.at - docStart);
       out.readyKind = r.kind;
+    }
+    if (isErrorPage(out)) {
+      // Status, title and first text stay for the diagnosis; the timings go (issue 19).
+      Object.assign(out, untimedIfError(out));
+      out.firstText = reading.firstText || null;
     }
     if (kind === 'home' && left() > 500)
       // Which of the catalogue's functions the home page offers: a changed surface re-runs the checks (facts-refresh).
@@ -174,6 +182,22 @@ export const probePage = async (
   const result = structuredClone(finish(error));
   await gp.close();
   return result;
+};
+
+/**
+ * Waits until the page has emitted FCP and an LCP entry, at most `ms`: under CPU contention a page paints later
+ * than its load event, and a number read before it is missing, not fast. Once a late paint arrives, LCP candidates
+ * get `settleMs` more to settle. A page that never paints is left to the reading (no FCP/LCP: `no-paint`).
+ */
+const waitForPaint = async (page: GuardedPage['page'], ms: number, settleMs: number): Promise<void> => {
+  const painted = await page.evaluate<boolean>(paintedExpression).catch(() => false);
+  if (painted || ms <= 0) return;
+  const started = performance.now();
+  const late = await page
+    .waitForFunction(paintedExpression, undefined, { polling: 50, timeout: Math.max(1, ms) })
+    .then(() => true)
+    .catch(() => false);
+  if (late) await sleep(Math.min(settleMs, ms - (performance.now() - started)));
 };
 
 /** Reads the page's numbers, or null when its main thread does not answer in time. */
