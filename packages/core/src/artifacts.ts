@@ -120,6 +120,16 @@ export interface Facts {
   mixedContent: string[] | null;
 }
 
+/**
+ * Why a fact stayed null: the gathering step that should have read it did not finish (time budget, crash, a page
+ * that would not open). Vietnamese, shown as the evidence of every check that needs the fact (`unknown`).
+ * A fact that is null without a gap was simply not there to read (judged as each check decides).
+ */
+export type FactGaps = Partial<Record<keyof Facts, string>>;
+
+/** Facts as gathered, with the reasons of the ones that could not be (stored and reused with them). */
+export type GatheredFacts = Facts & { gaps?: FactGaps };
+
 /** Everything one probe of one agency produced. */
 export interface ProbeArtifacts {
   /** Measurement profile, said on the site: e.g. `desktop-unthrottled`. */
@@ -129,7 +139,7 @@ export interface ProbeArtifacts {
   form: PageArtifacts | null;
   /** Earlier attempts that failed or breached before the confirmation re-probe. */
   retries: { page: 'home' | 'form'; attempt: PageArtifacts }[];
-  facts: Facts;
+  facts: GatheredFacts;
   /** When `facts` were gathered: this round's time, or an earlier round's when they were reused; null when none. */
   factsAt?: string | null;
   durationMs: number;
