@@ -55,6 +55,10 @@ describe('probePage on an ordinary page', () => {
     expect(a.screenshot).toBe(shot);
     expect(readFileSync(shot).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG
     expect(a.durationMs).toBeGreaterThanOrEqual(a.loadMs ?? 0);
+    // Issue 19: the CPU the load had is recorded with it; nothing else of the product ran beside it.
+    expect(a.conditions).toMatchObject({ alone: true, laneWaitMs: expect.any(Number) });
+    expect(a.conditions?.cpuShare).toBeGreaterThan(0);
+    expect(a.conditions?.contended).toBe((a.conditions?.cpuShare ?? 0) < 0.5);
   });
 
   it('follows redirects and records the chain, requested first', async () => {
@@ -79,7 +83,7 @@ describe('probePage reads FCP and LCP once they are emitted (issue 19)', () => {
   });
 
   it('records no FCP/LCP, and no error, for a 200 page that never paints within its limit', async () => {
-    const a = await prober.probePage(fx.urls.latePaint(null), 'home', { timeoutMs: 2_500 });
+    const a = await prober.probePage(fx.urls.latePaint(null), 'home', { timeoutMs: 5_000 });
     expect(a.error).toBeNull();
     expect(a.httpStatus).toBe(200);
     expect([a.fcpMs, a.lcpMs]).toEqual([null, null]);

@@ -12,6 +12,22 @@ export interface PageError {
   message: string;
 }
 
+/**
+ * How much CPU the monitor had around one timed load (issue 19): the share of a core this process got in a short
+ * calibration before and after the load (the lower kept), how long the load waited for the timing lane, and whether
+ * it ran alone in it. A `contended` load's numbers are not clean: they are kept flagged, never as clean numbers.
+ */
+export interface TimingConditions {
+  cpuShare: number;
+  laneWaitMs: number;
+  alone: boolean;
+  contended: boolean;
+}
+
+/** Below this share of one core around a timed load, the load counts as timed under contention (dvcwatch's choice:
+ * a page that got less than half a core is slowed by about 2×, far beyond the truth windows of issue 19). */
+export const CONTENDED_CPU_SHARE = 0.5;
+
 /** One page load (home or form), timings in ms from navigation start, from the browser's own timing APIs. */
 export interface PageArtifacts {
   /** URL requested. */
@@ -53,6 +69,8 @@ export interface PageArtifacts {
   surface?: string[] | null;
   /** Wall time of this attempt. */
   durationMs: number;
+  /** The CPU the load had (absent on rows recorded before issue 19). */
+  conditions?: TimingConditions;
   /** Dialogs (alert/confirm/prompt/beforeunload) the probe dismissed. */
   dialogs?: number;
   /** Popup windows the probe closed. */

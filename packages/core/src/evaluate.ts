@@ -37,7 +37,7 @@ export function pageBreaches(
   return list.filter((b): b is Breach => b !== null);
 }
 
-/** Whether a page should be probed again before the round counts it (it failed or breached). */
+/** Whether a page should be probed again before the round counts it (it failed, breached, or was not timed alone). */
 export const needsConfirmation = (
   kind: 'home' | 'form',
   page: PageArtifacts,
@@ -45,6 +45,8 @@ export const needsConfirmation = (
   nationalHosts: readonly string[],
 ): boolean => {
   const failure = classifyPage(page, nationalHosts);
+  // A load that could not have the timing lane to itself shared the CPU with the product's own pages: timed again.
+  if (page.conditions?.alone === false) return true;
   return failure?.status === 'down' || pageBreaches(kind, page, t, nationalHosts).length > 0;
 };
 

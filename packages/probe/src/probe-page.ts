@@ -1,5 +1,15 @@
-import { blankPage, homeSurface, isErrorPage, type PageArtifacts, type PageError, untimedIfError } from '@dvcwatch/core';
+import {
+  blankPage,
+  CONTENDED_CPU_SHARE,
+  homeSurface,
+  isErrorPage,
+  type PageArtifacts,
+  type PageError,
+  type TimingConditions,
+  untimedIfError,
+} from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
+import { cpuShare } from './cpu-share.js';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
 import { GUARD_HEADER } from './guard.js';
@@ -8,6 +18,7 @@ import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page
 import { sleep, withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
 import { initScript, type PageReading, type PageReport, paintedExpression, readScript } from './page-script.js';
+import { PROCESS_TIMING_LANE } from './timing-lane.js';
 
 /** Options for one probe of one page. */
 export interface ProbePageOptions {
@@ -42,11 +53,41 @@ const chainOf = (request: Req): string[] => {
 /** Every URL of the redirect chain of a response, requested first. */
 const redirectChain = (response: Response): string[] => chainOf(response.request());
 
+/** Longest wait for the timing lane: past it the load runs anyway, counted as contended. */
+export const LANE_MAX_WAIT_MS = 60_000;
+
 /**
- * Probes one page; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
- * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
+ * Probes one page in the process's timing lane (timing-lane.ts): alone, with no gathering page open. Records the CPU
+ * share around it and whether it ran alone; never throws for the portal's fault (see `probePageNow`).
  */
 export const probePage = async (
+  deps: PageDeps,
+  url: string,
+  kind: 'home' | 'form',
+  opts: ProbePageOptions = {},
+): Promise<PageArtifacts> => {
+  const lane = deps.lane ?? PROCESS_TIMING_LANE;
+  const { value, waitedMs, alone } = await lane.timed(async () => {
+    const before = cpuShare();
+    // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
+    await new Promise<void>((r) => setImmediate(r));
+    const page = await probePageNow(deps, url, kind, opts);
+    return { page, share: Math.min(before, cpuShare()) };
+  }, LANE_MAX_WAIT_MS);
+  const conditions: TimingConditions = {
+    cpuShare: value.share,
+    laneWaitMs: waitedMs,
+    alone,
+    contended: !alone || value.share < CONTENDED_CPU_SHARE,
+  };
+  return { ...value.page, conditions };
+};
+
+/**
+ * Probes one page now; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
+ * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
+ */
+const probePageNow = async (
   deps: PageDeps,
   url: string,
   kind: 'home' | 'form',

@@ -11,7 +11,7 @@ type Sample = { fontPx: number; colors: string };
  * click handler; on a loaded machine the new computed style comes well after the click (issue 19 saw colours read
  * before the new style applied and judged "did not change").
  */
-export const TOGGLE_SETTLE_MS = 5_000;
+export const TOGGLE_SETTLE_MS = 3_000;
 
 /** The page could not be judged after its control was clicked: the check is `unknown`, never `fail`. */
 export class ToggleUnjudgedError extends Error {
