@@ -7,6 +7,7 @@ import {
   type PageArtifacts,
   type ProbeArtifacts,
   type Registry,
+  untimedIfError,
   VN_OFFSET_MS,
   vnDay,
 } from '@dvcwatch/core';
@@ -249,23 +250,15 @@ export function outagePage(p: PageArtifacts, outage: Outage, rand: () => number,
     };
   // An overloaded upstream answers at once with a short error page: recorded as the probe records one, with its
   // status, title and first text and no timings (core/error-page.ts).
-  return {
+  return untimedIfError({
     ...p,
     httpStatus: 503,
     title: '503 Service Temporarily Unavailable',
     firstText: '503 Service Temporarily Unavailable nginx',
     headers: { server: 'nginx', 'content-type': 'text/html' },
-    ttfbMs: null,
-    fcpMs: null,
-    lcpMs: null,
-    domContentLoadedMs: null,
-    loadMs: null,
-    tbtMs: null,
-    cls: null,
-    diagnosis: null,
     screenshot: null,
     durationMs: round(30 + 120 * rand()) + 200,
-  };
+  });
 }
 
 export interface DeriveInput {
