@@ -109,7 +109,7 @@ describe('probePage on a form page', () => {
   });
 
   it('reports no readiness when the page never shows a field', async () => {
-    const a = await prober.probePage(fx.urls.normal(0), 'form', { timeoutMs: 3_000 });
+    const a = await prober.probePage(fx.urls.normal(0), 'form', { timeoutMs: 5_000 });
     expect(a.error).toBeNull();
     expect(a.readyMs).toBeNull();
     expect(a.readyKind).toBeNull();
