@@ -64,12 +64,17 @@ describe('hostile pages that still load give a normal result', () => {
     expect(a.error).toBeNull();
     expect(a.httpStatus).toBe(503);
     expect(a.headers['retry-after']).toBe('60');
+    // Issue 19: what the error page said is kept, its timings are not the portal's speed.
+    expect(a.firstText).toBe('Service Unavailable');
+    expect([a.ttfbMs, a.fcpMs, a.lcpMs, a.loadMs, a.diagnosis ?? null]).toEqual([null, null, null, null, null]);
   });
 
   it('a 403 captcha page is flagged as a challenge', async () => {
     const a = await prober.probePage(fx.urls.captcha, 'home');
     expect(a.httpStatus).toBe(403);
     expect(a.challenge).toBe(true);
+    expect(a.title).toBe('Access Denied');
+    expect(a.lcpMs).toBeNull();
     const plain = await prober.probePage(fx.urls.normal(0), 'home');
     expect(plain.challenge).toBe(false);
   });

@@ -55,6 +55,10 @@ describe('probePage on an ordinary page', () => {
     expect(a.screenshot).toBe(shot);
     expect(readFileSync(shot).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG
     expect(a.durationMs).toBeGreaterThanOrEqual(a.loadMs ?? 0);
+    // Issue 19: the CPU the load had is recorded with it; nothing else of the product ran beside it.
+    expect(a.conditions).toMatchObject({ alone: true, laneWaitMs: expect.any(Number) });
+    expect(a.conditions?.cpuShare).toBeGreaterThan(0);
+    expect(a.conditions?.contended).toBe((a.conditions?.cpuShare ?? 0) < 0.5);
   });
 
   it('follows redirects and records the chain, requested first', async () => {
@@ -62,6 +66,27 @@ describe('probePage on an ordinary page', () => {
     expect(a.error).toBeNull();
     expect(a.redirects).toEqual([fx.urls.hop, fx.urls.normal(0)]);
     expect(a.finalUrl).toBe(fx.urls.normal(0));
+  });
+});
+
+describe('probePage reads FCP and LCP once they are emitted (issue 19)', () => {
+  it('waits for a paint that comes after the load event and its quiet period', async () => {
+    // prepare: painted 1.5 s after an instant load, well past load + settleMs (500 ms)
+    const paintAfter = 1_500;
+    // act
+    const a = await prober.probePage(fx.urls.latePaint(paintAfter), 'home');
+    // assess
+    expect(a.error).toBeNull();
+    expect(a.loadMs).toBeLessThan(paintAfter);
+    expect(a.fcpMs).toBeGreaterThanOrEqual(paintAfter);
+    expect(a.lcpMs).toBeGreaterThanOrEqual(a.fcpMs ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('records no FCP/LCP, and no error, for a 200 page that never paints within its limit', async () => {
+    const a = await prober.probePage(fx.urls.latePaint(null), 'home', { timeoutMs: 8_000 });
+    expect(a.error).toBeNull();
+    expect(a.httpStatus).toBe(200);
+    expect([a.fcpMs, a.lcpMs]).toEqual([null, null]);
   });
 });
 
@@ -84,7 +109,7 @@ describe('probePage on a form page', () => {
   });
 
   it('reports no readiness when the page never shows a field', async () => {
-    const a = await prober.probePage(fx.urls.normal(0), 'form', { timeoutMs: 3_000 });
+    const a = await prober.probePage(fx.urls.normal(0), 'form', { timeoutMs: 5_000 });
     expect(a.error).toBeNull();
     expect(a.readyMs).toBeNull();
     expect(a.readyKind).toBeNull();

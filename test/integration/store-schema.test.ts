@@ -61,6 +61,23 @@ describe('rows written before schemaVersion (version 1) still read', () => {
     expect(next.rounds).toBe(2);
   });
 
+  it('an old row timing an error page reads without those timings (issue 19); a healthy row is untouched', async () => {
+    // prepare: a 503 maintenance page stored with its LCP before the rule, beside a healthy row
+    const ok = upResult('tot-cu', at, 600, 90);
+    const old = upResult('loi-cu', at, 3_200, 0);
+    const home = { ...old.pages.home!, httpStatus: 503, title: '503' };
+    await raw(keys.result('loi-cu', at), {
+      data: S(JSON.stringify({ ...old, status: 'down', pages: { home, form: null } })),
+      status: S('down'),
+    });
+    await raw(keys.result('tot-cu', at), { data: S(JSON.stringify(ok)), status: S('up') });
+    // act
+    const read = await world.store.getResult('loi-cu', at);
+    // assess
+    expect(read?.pages.home).toMatchObject({ httpStatus: 503, title: '503', lcpMs: null, fcpMs: null, ttfbMs: null });
+    expect(await world.store.getResult('tot-cu', at)).toEqual(ok);
+  });
+
   it('a round recorded the old way (one growing set of done ids) reads, and counts completions after the change', async () => {
     const old = { at, startedAt: at, expected: ['a', 'b', 'c'], done: [], finishedAt: null, trigger: 'schedule' };
     await raw(keys.round(at), { data: S(JSON.stringify(old)), expected: N(3), doneIds: { SS: ['a'] } });

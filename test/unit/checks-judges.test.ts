@@ -38,6 +38,34 @@ describe('the catalogue', () => {
   });
 });
 
+describe('a gathering step that did not finish (issue 19)', () => {
+  it('makes every check needing its fact unknown with the reason, even when a judge would fail what was read', () => {
+    // prepare: the search did not finish; a procedure text is there (as a fallback once read it) and lacks every item
+    const facts = {
+      ...emptyFacts(),
+      procedureText: 'Tờ khai',
+      fontSize: null,
+      gaps: { search: 'bước "search" không hoàn tất (timeout)', fontSize: 'hết thời gian dành cho bộ tiêu chí' },
+    };
+    // act
+    const results = judgeChecks(facts, { home: null });
+    const by = (id: CheckId) => results.find((r) => r.id === id);
+    // assess
+    for (const id of ['search', 'procedure-info'] as const)
+      expect(by(id)).toMatchObject({
+        status: 'unknown',
+        evidence: 'Không thu thập được dữ liệu: bước "search" không hoàn tất (timeout)',
+      });
+    expect(by('font-size-controls')?.evidence).toContain('hết thời gian');
+    // a fact that was gathered is judged as usual despite a stale gap for it
+    expect(
+      judgeChecks({ ...facts, procedureText: 'Tờ khai', gaps: { procedureText: 'x' } }, { home: null }).find(
+        (r) => r.id === 'procedure-info',
+      )?.status,
+    ).toBe('fail');
+  });
+});
+
 describe('a home page that failed', () => {
   it('leaves the security checks unknown', () => {
     // prepare: the home page answered with an error the probe recorded

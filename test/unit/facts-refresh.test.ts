@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checksSlot,
+  emptyFacts,
   factsConfig,
   homeSurface,
   type LinkFact,
@@ -54,6 +55,13 @@ describe('when the check catalogue runs again (core/facts-refresh)', () => {
     expect(refreshReason(stored(slotHour), now(slotHour + 60_000))).toBeNull();
     expect(refreshReason(stored(offHour - 6 * H), now(offHour))).toBe('overdue');
     expect(refreshReason(stored(offHour + H), now(offHour))).toBe('overdue');
+  });
+
+  it('runs again the next hour when some facts could not be gathered (their checks are unknown)', () => {
+    const offHour = hourWhere('tinh-a', 6, T0 + H, false);
+    const facts = { ...emptyFacts(), gaps: { search: 'bước "search" không hoàn tất (timeout)' } };
+    expect(refreshReason({ at: iso(offHour - H), surface, config, facts }, now(offHour))).toBe('incomplete');
+    expect(refreshReason({ at: iso(offHour - H), surface, config, facts: emptyFacts() }, now(offHour))).toBeNull();
   });
 
   it('runs each agency exactly once in any six consecutive hourly rounds in steady state', () => {

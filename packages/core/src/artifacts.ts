@@ -12,6 +12,22 @@ export interface PageError {
   message: string;
 }
 
+/**
+ * How much CPU the monitor had around one timed load (issue 19): the share of a core this process got in a short
+ * calibration before and after the load (the lower kept), how long the load waited for the timing lane, and whether
+ * it ran alone in it. A `contended` load's numbers are not clean: they are kept flagged, never as clean numbers.
+ */
+export interface TimingConditions {
+  cpuShare: number;
+  laneWaitMs: number;
+  alone: boolean;
+  contended: boolean;
+}
+
+/** Below this share of one core around a timed load, the load counts as timed under contention (dvcwatch's choice:
+ * a page that got less than half a core is slowed by about 2×, far beyond the truth windows of issue 19). */
+export const CONTENDED_CPU_SHARE = 0.5;
+
 /** One page load (home or form), timings in ms from navigation start, from the browser's own timing APIs. */
 export interface PageArtifacts {
   /** URL requested. */
@@ -35,6 +51,11 @@ export interface PageArtifacts {
   error: PageError | null;
   /** The document's title (portal-supplied: escape before showing). */
   title: string | null;
+  /**
+   * Error and firewall pages only (HTTP ≥ 400, captcha): the start of their visible text, e.g. "Hệ thống đang bảo
+   * trì", kept for the diagnosis since their timings are not (core/error-page.ts). Portal-supplied.
+   */
+  firstText?: string | null;
   /** Lower-cased response headers of the main document. */
   headers: Record<string, string>;
   /** Whether the page showed a captcha or WAF challenge (text/markers seen by the probe). */
@@ -48,6 +69,8 @@ export interface PageArtifacts {
   surface?: string[] | null;
   /** Wall time of this attempt. */
   durationMs: number;
+  /** The CPU the load had (absent on rows recorded before issue 19). */
+  conditions?: TimingConditions;
   /** Dialogs (alert/confirm/prompt/beforeunload) the probe dismissed. */
   dialogs?: number;
   /** Popup windows the probe closed. */
@@ -115,6 +138,16 @@ export interface Facts {
   mixedContent: string[] | null;
 }
 
+/**
+ * Why a fact stayed null: the gathering step that should have read it did not finish (time budget, crash, a page
+ * that would not open). Vietnamese, shown as the evidence of every check that needs the fact (`unknown`).
+ * A fact that is null without a gap was simply not there to read (judged as each check decides).
+ */
+export type FactGaps = Partial<Record<keyof Facts, string>>;
+
+/** Facts as gathered, with the reasons of the ones that could not be (stored and reused with them). */
+export type GatheredFacts = Facts & { gaps?: FactGaps };
+
 /** Everything one probe of one agency produced. */
 export interface ProbeArtifacts {
   /** Measurement profile, said on the site: e.g. `desktop-unthrottled`. */
@@ -124,7 +157,7 @@ export interface ProbeArtifacts {
   form: PageArtifacts | null;
   /** Earlier attempts that failed or breached before the confirmation re-probe. */
   retries: { page: 'home' | 'form'; attempt: PageArtifacts }[];
-  facts: Facts;
+  facts: GatheredFacts;
   /** When `facts` were gathered: this round's time, or an earlier round's when they were reused; null when none. */
   factsAt?: string | null;
   durationMs: number;

@@ -1,9 +1,11 @@
 import type { Facts, PageArtifacts } from './artifacts.js';
 import type { ResourceFact } from './diagnosis.js';
+import { errorPageSummary, isErrorPage } from './error-page.js';
 
 /** What kind of thing made a page slow or will soon break it. */
 export type CauseKind =
   | 'certificate'
+  | 'error-page'
   | 'slow-server'
   | 'heavy-lcp-image'
   | 'render-blocking'
@@ -48,7 +50,8 @@ export const CAUSE_LIMITS = {
   slowMs: 3_000,
 } as const;
 
-type Page = Pick<PageArtifacts, 'url' | 'finalUrl' | 'ttfbMs' | 'lcpMs' | 'tbtMs' | 'error' | 'diagnosis'>;
+type Page = Pick<PageArtifacts, 'url' | 'finalUrl' | 'ttfbMs' | 'lcpMs' | 'tbtMs' | 'error' | 'diagnosis'> &
+  Partial<Pick<PageArtifacts, 'httpStatus' | 'challenge' | 'title' | 'firstText'>>;
 
 /** What `nameCauses` needs: the round's time, the pages as probed (or stored), and the certificate. */
 export interface CauseInput {
@@ -89,9 +92,22 @@ const took = (r: ResourceFact) => Math.max(0, r.endMs - r.startMs);
 const fileKind = (r: ResourceFact) =>
   /\.css(\?|$)/i.test(r.url) || r.type === 'css' || r.type === 'link' ? 'Tệp CSS' : 'Tập lệnh';
 
+/** An error or firewall page as its own cause ("HTTP 503: Hệ thống đang bảo trì"): its timings say nothing. */
+const errorPageCause = (kind: 'home' | 'form', p: Page): Cause | null => {
+  const answer = { httpStatus: p.httpStatus ?? null, challenge: p.challenge ?? false };
+  if (p.error || !isErrorPage(answer)) return null;
+  return {
+    kind: 'error-page',
+    page: kind,
+    text: errorPageSummary({ ...answer, title: p.title ?? null, firstText: p.firstText ?? null }),
+    url: null,
+    impactMs: 0,
+  };
+};
+
 /** Causes found on one loaded page, unordered; URLs are not repeated. */
 function pageCauses(kind: 'home' | 'form', p: Page): Cause[] {
-  if (p.error) return [];
+  if (p.error || isErrorPage({ httpStatus: p.httpStatus ?? null, challenge: p.challenge ?? false })) return [];
   const L = CAUSE_LIMITS;
   const d = p.diagnosis;
   const base = p.finalUrl ?? p.url;
@@ -185,13 +201,17 @@ function certificateCause(at: string, tls: Facts['tls']): Cause | null {
 
 /**
  * At most three causes of slowness (or of an imminent outage), most costly first, each with its evidence. A
- * certificate expiring within 14 days always comes first. Form-page causes say so. Pure.
+ * certificate expiring within 14 days always comes first, then an error page (HTTP ≥ 400, firewall), which is
+ * named instead of its timings. Form-page causes say so. Pure.
  */
 export function nameCauses(input: CauseInput): Cause[] {
+  const errorPages = [input.home && errorPageCause('home', input.home), input.form && errorPageCause('form', input.form)]
+    .filter((c): c is Cause => !!c)
+    .map((c) => (c.page === 'form' ? { ...c, text: `Trang biểu mẫu: ${c.text}` } : c));
   const cert = certificateCause(input.at, input.tls);
   const pages = [
     ...(input.home ? pageCauses('home', input.home) : []),
     ...(input.form ? pageCauses('form', input.form).map((c) => ({ ...c, text: `Trang biểu mẫu: ${c.text}` })) : []),
   ].sort((a, b) => b.impactMs - a.impactMs);
-  return [...(cert ? [cert] : []), ...pages].slice(0, 3);
+  return [...(cert ? [cert] : []), ...errorPages, ...pages].slice(0, 3);
 }

@@ -1,7 +1,8 @@
 import { blankPage, type PageArtifacts, type ProbeArtifacts } from './artifacts.js';
 import { nameCauses } from './causes.js';
-import { judgeChecks, scoreChecks } from './checks/index.js';
+import { judgeChecks, scoreChecks, UNPAINTED_BREACH } from './checks/index.js';
 import { classifyPage } from './classify.js';
+import { untimedIfError } from './error-page.js';
 import type { Agency } from './registry.js';
 import type { Breach, PageResult, Result } from './result.js';
 import type { Thresholds } from './thresholds.js';
@@ -36,7 +37,7 @@ export function pageBreaches(
   return list.filter((b): b is Breach => b !== null);
 }
 
-/** Whether a page should be probed again before the round counts it (it failed or breached). */
+/** Whether a page should be probed again before the round counts it (it failed, breached, or was not timed alone). */
 export const needsConfirmation = (
   kind: 'home' | 'form',
   page: PageArtifacts,
@@ -44,11 +45,14 @@ export const needsConfirmation = (
   nationalHosts: readonly string[],
 ): boolean => {
   const failure = classifyPage(page, nationalHosts);
+  // A load that could not have the timing lane to itself shared the CPU with the product's own pages: timed again.
+  if (page.conditions?.alone === false) return true;
   return failure?.status === 'down' || pageBreaches(kind, page, t, nationalHosts).length > 0;
 };
 
+/** A page as stored: without its headers, and without timings when it is an error page (error-page.ts). */
 const toPageResult = (page: PageArtifacts, attempts: number): PageResult => {
-  const { headers: _headers, ...rest } = page;
+  const { headers: _headers, ...rest } = untimedIfError(page);
   return { ...rest, attempts };
 };
 
@@ -86,7 +90,10 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
       ...(failure.status === 'error' ? { monitorError: a.home.error?.message ?? 'probe failed' } : {}),
     };
   }
+  // A 200 that painted nothing within the page's limit was not measured fast: it was not seen at all.
+  const unpainted = a.home.fcpMs === null || a.home.lcpMs === null;
   const timing = [
+    ...(unpainted ? [{ metric: UNPAINTED_BREACH, value: 0, limit: 1 }] : []),
     ...pageBreaches('home', a.home, agency.thresholds, ctx.nationalHosts),
     ...(a.form ? pageBreaches('form', a.form, agency.thresholds, ctx.nationalHosts) : []),
   ];
@@ -105,7 +112,7 @@ export function evaluate(agency: Agency, a: ProbeArtifacts, ctx: EvaluateContext
   return {
     ...base,
     status: breachDetails.length > 0 ? 'degraded' : 'up',
-    reason: null,
+    reason: unpainted ? 'no-paint' : null,
     breaches: breachDetails.map((b) => b.metric),
     breachDetails,
     checks,

@@ -1,4 +1,4 @@
-import type { Facts, LinkFact } from './artifacts.js';
+import type { GatheredFacts, LinkFact } from './artifacts.js';
 import { findLink } from './checks/find.js';
 import { LABELS } from './checks/labels.js';
 
@@ -21,10 +21,11 @@ export interface StoredFacts {
   surface: string[] | null;
   /** `factsConfig` of the agency at that round. */
   config: string;
-  facts: Facts;
+  facts: GatheredFacts;
 }
 
-export type RefreshReason = 'first' | 'forced' | 'schedule' | 'overdue' | 'config' | 'surface';
+/** `incomplete`: some facts could not be gathered last time (their checks are `unknown`): gathered again next round. */
+export type RefreshReason = 'first' | 'forced' | 'schedule' | 'overdue' | 'config' | 'surface' | 'incomplete';
 
 /** Label groups that name a function of the catalogue a home page links to. */
 const SURFACE_GROUPS = [
@@ -71,7 +72,7 @@ const SLACK = 5 * 60_000;
 
 /** Why this round must gather the facts again, or null when the stored ones still hold. */
 export function refreshReason(
-  stored: Pick<StoredFacts, 'at' | 'surface' | 'config'> | null,
+  stored: (Pick<StoredFacts, 'at' | 'surface' | 'config'> & { facts?: GatheredFacts }) | null,
   now: { agencyId: string; at: string; surface: string[] | null; config: string; everyHours: number; force?: boolean },
 ): RefreshReason | null {
   if (now.force) return 'forced';
@@ -81,6 +82,7 @@ export function refreshReason(
   const t = Date.parse(now.at);
   const age = t - Date.parse(stored.at);
   if (!(age >= 0) || age >= now.everyHours * HOUR - SLACK) return 'overdue';
+  if (stored.facts?.gaps && Object.keys(stored.facts.gaps).length > 0 && age >= HOUR - SLACK) return 'incomplete';
   const hour = Math.floor((t + SLACK) / HOUR);
   if (hour % now.everyHours === checksSlot(now.agencyId, now.everyHours) && age >= HOUR - SLACK) return 'schedule';
   return null;

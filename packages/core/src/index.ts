@@ -9,6 +9,7 @@ export * from './edition.js';
 export * from './email-alert.js';
 export * from './email-digest.js';
 export * from './email-edition.js';
+export * from './error-page.js';
 export * from './evaluate.js';
 export * from './evidence-key.js';
 export * from './facts-refresh.js';

@@ -31,6 +31,8 @@ export const REASONS = [
   'vantage-outage',
   // Down from the first vantage, answering from another: the portal refuses the first one's network.
   'geo',
+  // `degraded`: the home page answered 200 but painted nothing (no FCP/LCP) within the page's limit (issue 19).
+  'no-paint',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

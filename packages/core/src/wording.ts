@@ -18,6 +18,11 @@ export const METRICS_VI: Record<string, { label: string; unit: 'ms' | 'điểm' 
   'home.ttfbMs': { label: 'Thời gian máy chủ phản hồi trang chủ (TTFB)', unit: 'ms', threshold: 'homeTtfbMs' },
   'form.readyMs': { label: 'Thời gian mở trang biểu mẫu thủ tục', unit: 'ms', threshold: 'formReadyMs' },
   'home.available': { label: 'Trang chủ không truy cập được', unit: '', threshold: null },
+  'home.painted': {
+    label: 'Trang chủ trả lời nhưng không hiển thị nội dung nào trong thời hạn đo (không có FCP/LCP)',
+    unit: '',
+    threshold: null,
+  },
   'form.available': { label: 'Trang biểu mẫu không truy cập được', unit: '', threshold: null },
   score: { label: 'Điểm đánh giá theo thang 100 điểm (QĐ 473/QĐ-BTTTT)', unit: 'điểm', threshold: 'minScore' },
 };

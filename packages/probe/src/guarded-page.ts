@@ -6,12 +6,15 @@ import { type GuardOptions, isAllowedScheme } from './guard-policy.js';
 import { type PageLimits, withTimeout } from './limits.js';
 import { pageError } from './page-error.js';
 import { type PageReport, popupBlockScript, REPORT_BINDING } from './page-script.js';
+import type { TimingLane } from './timing-lane.js';
 
 /** What the prober shares with each page it opens. */
 export interface PageDeps {
   host: BrowserSource;
   guard: GuardOptions;
   limits: PageLimits;
+  /** The timing lane timed loads take and gathering pages yield to; default: the process's own. */
+  lane?: TimingLane;
 }
 
 /** What happened around the page while it was open. */

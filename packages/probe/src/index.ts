@@ -1,4 +1,5 @@
 export * from './browser-host.js';
+export * from './cpu-share.js';
 export * from './facts/index.js';
 export * from './guard.js';
 export * from './guard-policy.js';
@@ -7,3 +8,4 @@ export * from './page-session.js';
 export * from './probe-page.js';
 export * from './prober.js';
 export type * from './session.js';
+export * from './timing-lane.js';

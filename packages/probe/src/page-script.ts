@@ -106,6 +106,8 @@ export interface PageReading {
   cls: number | null;
   tasks: [number, number][] | null;
   title: string;
+  /** The start of the visible text (whitespace collapsed), kept only for error pages. */
+  firstText: string;
   challenge: boolean;
   /** `window.open` calls refused by popupBlockScript. */
   blockedPopups: number;
@@ -146,6 +148,15 @@ export const diagnosisExpression = `(() => {
 })()`;
 
 /**
+ * True once the page has emitted both its first contentful paint and a largest-contentful-paint entry: the probe
+ * waits for it (within the page's limit) instead of reading whatever was there at a fixed moment (issue 19).
+ */
+export const paintedExpression = `(() => {
+  const m = typeof window.__dvcwatchMetrics === 'function' ? window.__dvcwatchMetrics() : null;
+  return !!(m && m.lcp !== null && performance.getEntriesByName('first-contentful-paint').length > 0);
+})()`;
+
+/**
  * Evaluated after settling: Navigation Timing, paint timing, the init script's observations, the title, and
  * captcha/WAF markers. Text markers count only on short pages: many portals show a captcha on
  * an ordinary feedback form, which is not a challenge.
@@ -167,6 +178,7 @@ export const readScript = `(() => {
     cls: m ? m.cls : null,
     tasks: m ? m.tasks.slice() : null,
     title: document.title,
+    firstText: text.replace(/s+/g, ' ').trim().slice(0, 200),
     blockedPopups: typeof window.__dvcwatchPopups === 'number' ? window.__dvcwatchPopups : 0,
     challenge: !!marker || (text.length < 3000 && words.test(text)),
     diag: ${diagnosisExpression},

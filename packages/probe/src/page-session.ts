@@ -5,6 +5,7 @@ import { isAllowedScheme } from './guard-policy.js';
 import { openGuardedPage, type PageDeps } from './guarded-page.js';
 import { navigationError, pageError } from './page-error.js';
 import type { OpenOptions, PageSession } from './session.js';
+import { PROCESS_TIMING_LANE } from './timing-lane.js';
 
 /** A page the session could not open or finish: the reason, as a probe would have recorded it. */
 export class PageSessionError extends Error {
@@ -20,42 +21,53 @@ export class PageSessionError extends Error {
 /** Longest wait for `load` before handing the page to `fn` (a hanging subresource must not eat the budget). */
 const LOAD_WAIT_MS = 5_000;
 
-/** A PageSession over the prober's browser: fresh guarded context per call, hard time limit, always closed. */
+/**
+ * A PageSession over the prober's browser: fresh guarded context per call, hard time limit, always closed. Each page
+ * is a gathering page of the timing lane: it opens only while no timed load runs or waits (timing-lane.ts), and its
+ * time limit starts once it may open.
+ */
 export const createPageSession = (deps: PageDeps): PageSession => ({
   async withPage<T>(url: string, fn: (page: Page, response: Response | null) => Promise<T>, opts: OpenOptions = {}) {
     if (!isAllowedScheme(url)) throw new PageSessionError(pageError('guard:scheme', `refused to open ${url.slice(0, 100)}`));
-    const timeoutMs = opts.timeoutMs ?? deps.limits.timeoutMs;
-    const started = performance.now();
-    const left = (): number => started + timeoutMs - performance.now();
-    const gp = await openGuardedPage(deps, opts.viewport ? { viewport: opts.viewport } : {});
-    const work = async (): Promise<T> => {
-      let response: Response | null;
-      try {
-        response = await gp.page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left()) });
-      } catch (e) {
-        if (gp.stats.download) throw new PageSessionError(pageError('download', 'the page is a file download'));
-        throw new PageSessionError(navigationError(e, gp.stats.failedNavigation?.url ?? url, gp.guard.events), { cause: e });
-      }
-      const refused = response ? await response.headerValue(GUARD_HEADER) : null;
-      if (refused) throw new PageSessionError(pageError(refused, `${response?.url()}: ${refused}`));
-      await gp.page.waitForLoadState('load', { timeout: Math.max(1, Math.min(LOAD_WAIT_MS, left())) }).catch(() => {});
-      return fn(gp.page, response);
-    };
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new PageSessionError(pageError('timeout', `page took longer than ${timeoutMs} ms`))),
-        left(),
-      );
-    });
-    const aborted = gp.aborted.then((e) => {
-      throw new PageSessionError(e);
-    });
-    try {
-      return await Promise.race([work(), limit, aborted]);
-    } finally {
-      clearTimeout(timer);
-      await gp.close();
-    }
+    return (deps.lane ?? PROCESS_TIMING_LANE).gather(() => openAndRun(deps, url, fn, opts));
   },
 });
+
+/** Opens `url` in a guarded page, hands it to `fn` once loaded, and closes it, within the time limit. */
+async function openAndRun<T>(
+  deps: PageDeps,
+  url: string,
+  fn: (page: Page, response: Response | null) => Promise<T>,
+  opts: OpenOptions,
+): Promise<T> {
+  const timeoutMs = opts.timeoutMs ?? deps.limits.timeoutMs;
+  const started = performance.now();
+  const left = (): number => started + timeoutMs - performance.now();
+  const gp = await openGuardedPage(deps, opts.viewport ? { viewport: opts.viewport } : {});
+  const work = async (): Promise<T> => {
+    let response: Response | null;
+    try {
+      response = await gp.page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left()) });
+    } catch (e) {
+      if (gp.stats.download) throw new PageSessionError(pageError('download', 'the page is a file download'));
+      throw new PageSessionError(navigationError(e, gp.stats.failedNavigation?.url ?? url, gp.guard.events), { cause: e });
+    }
+    const refused = response ? await response.headerValue(GUARD_HEADER) : null;
+    if (refused) throw new PageSessionError(pageError(refused, `${response?.url()}: ${refused}`));
+    await gp.page.waitForLoadState('load', { timeout: Math.max(1, Math.min(LOAD_WAIT_MS, left())) }).catch(() => {});
+    return fn(gp.page, response);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageSessionError(pageError('timeout', `page took longer than ${timeoutMs} ms`))), left());
+  });
+  const aborted = gp.aborted.then((e) => {
+    throw new PageSessionError(e);
+  });
+  try {
+    return await Promise.race([work(), limit, aborted]);
+  } finally {
+    clearTimeout(timer);
+    await gp.close();
+  }
+}

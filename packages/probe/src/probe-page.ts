@@ -1,5 +1,15 @@
-import { blankPage, homeSurface, type PageArtifacts, type PageError } from '@dvcwatch/core';
+import {
+  blankPage,
+  CONTENDED_CPU_SHARE,
+  homeSurface,
+  isErrorPage,
+  type PageArtifacts,
+  type PageError,
+  type TimingConditions,
+  untimedIfError,
+} from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
+import { cpuShare } from './cpu-share.js';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
 import { GUARD_HEADER } from './guard.js';
@@ -7,7 +17,8 @@ import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
-import { initScript, type PageReading, type PageReport, readScript } from './page-script.js';
+import { initScript, type PageReading, type PageReport, paintedExpression, readScript } from './page-script.js';
+import { PROCESS_TIMING_LANE } from './timing-lane.js';
 
 /** Options for one probe of one page. */
 export interface ProbePageOptions {
@@ -42,11 +53,41 @@ const chainOf = (request: Req): string[] => {
 /** Every URL of the redirect chain of a response, requested first. */
 const redirectChain = (response: Response): string[] => chainOf(response.request());
 
+/** Longest wait for the timing lane: past it the load runs anyway, counted as contended. */
+export const LANE_MAX_WAIT_MS = 60_000;
+
 /**
- * Probes one page; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
- * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
+ * Probes one page in the process's timing lane (timing-lane.ts): alone, with no gathering page open. Records the CPU
+ * share around it and whether it ran alone; never throws for the portal's fault (see `probePageNow`).
  */
 export const probePage = async (
+  deps: PageDeps,
+  url: string,
+  kind: 'home' | 'form',
+  opts: ProbePageOptions = {},
+): Promise<PageArtifacts> => {
+  const lane = deps.lane ?? PROCESS_TIMING_LANE;
+  const { value, waitedMs, alone } = await lane.timed(async () => {
+    const before = cpuShare();
+    // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
+    await new Promise<void>((r) => setImmediate(r));
+    const page = await probePageNow(deps, url, kind, opts);
+    return { page, share: Math.min(before, cpuShare()) };
+  }, LANE_MAX_WAIT_MS);
+  const conditions: TimingConditions = {
+    cpuShare: value.share,
+    laneWaitMs: waitedMs,
+    alone,
+    contended: !alone || value.share < CONTENDED_CPU_SHARE,
+  };
+  return { ...value.page, conditions };
+};
+
+/**
+ * Probes one page now; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
+ * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
+ */
+const probePageNow = async (
   deps: PageDeps,
   url: string,
   kind: 'home' | 'form',
@@ -125,7 +166,10 @@ export const probePage = async (
     }
     await page.waitForLoadState('load', { timeout: Math.max(1, left() - reserve) }).catch(() => {});
     await sleep(Math.min(deps.limits.settleMs, left() - reserve));
-    if (kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
+    // An error answer's paint is not the portal's speed: nothing to wait for (core/error-page.ts).
+    const answered = out.httpStatus === null || !isErrorPage({ httpStatus: out.httpStatus, challenge: out.challenge });
+    if (answered) await waitForPaint(page, left() - reserve, deps.limits.settleMs);
+    if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     const reading = await readPage(gp, Math.min(2_000, left()));
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
@@ -143,6 +187,11 @@ export const probePage = async (
     if (kind === 'form' && r && docStart !== null) {
       out.readyMs = round(r.at - docStart);
       out.readyKind = r.kind;
+    }
+    if (isErrorPage(out)) {
+      // Status, title and first text stay for the diagnosis; the timings go (issue 19).
+      Object.assign(out, untimedIfError(out));
+      out.firstText = reading.firstText || null;
     }
     if (kind === 'home' && left() > 500)
       // Which of the catalogue's functions the home page offers: a changed surface re-runs the checks (facts-refresh).
@@ -174,6 +223,22 @@ export const probePage = async (
   const result = structuredClone(finish(error));
   await gp.close();
   return result;
+};
+
+/**
+ * Waits until the page has emitted FCP and an LCP entry, at most `ms`: under CPU contention a page paints later
+ * than its load event, and a number read before it is missing, not fast. Once a late paint arrives, LCP candidates
+ * get `settleMs` more to settle. A page that never paints is left to the reading (no FCP/LCP: `no-paint`).
+ */
+const waitForPaint = async (page: GuardedPage['page'], ms: number, settleMs: number): Promise<void> => {
+  const painted = await page.evaluate<boolean>(paintedExpression).catch(() => false);
+  if (painted || ms <= 0) return;
+  const started = performance.now();
+  const late = await page
+    .waitForFunction(paintedExpression, undefined, { polling: 50, timeout: Math.max(1, ms) })
+    .then(() => true)
+    .catch(() => false);
+  if (late) await sleep(Math.min(settleMs, ms - (performance.now() - started)));
 };
 
 /** Reads the page's numbers, or null when its main thread does not answer in time. */

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type PageLimits } from './limits.js';
 import { createPageSession } from './page-session.js';
 import { type ProbePageOptions, probePage } from './probe-page.js';
 import type { PageSession } from './session.js';
+import type { TimingLane } from './timing-lane.js';
 
 /** How a prober is set up: the request guard, the limits, and optionally another Chromium. */
 export interface ProberOptions extends GuardOptions {
@@ -16,6 +17,8 @@ export interface ProberOptions extends GuardOptions {
   args?: string[];
   /** `lambda`: @sparticuz/chromium's single-process arguments, one browser per page (browser-host.ts). */
   processModel?: ProcessModel;
+  /** The timing lane; default the process's own (benchmarks pass another to compare). */
+  lane?: TimingLane;
 }
 
 /** Drives one Chromium: probes pages and opens guarded pages for fact gatherers. */
@@ -57,7 +60,7 @@ export const createProber = (options: ProberOptions): Prober => {
     processModel: options.processModel ?? 'shared',
     closeTimeoutMs: limits.closeTimeoutMs,
   });
-  const deps: PageDeps = { host, guard, limits };
+  const deps: PageDeps = { host, guard, limits, ...(options.lane ? { lane: options.lane } : {}) };
   const seenFrom = (egress: string): Prober => {
     const other: PageDeps = { ...deps, guard: { ...guard, egress } };
     return {

@@ -68,6 +68,7 @@ export const REASON_LABELS: Partial<Record<Reason, string>> = {
   network: 'lỗi mạng',
   probe: 'lỗi của máy giám sát',
   geo: 'điểm đo đầu tiên không tới được, điểm đo khác tới được (chặn theo vùng hoặc địa chỉ)',
+  'no-paint': 'trang trả lời nhưng không hiển thị nội dung trong thời hạn đo (không có FCP/LCP)',
   'vantage-outage': 'sự cố mạng của máy đo (phần lớn các cổng cùng không tới được; không tính cho cơ quan)',
 };
 
@@ -86,6 +87,7 @@ export const BREACH_LABELS: Record<string, string> = {
   'home.fcpMs': 'FCP trang chủ vượt ngưỡng',
   'home.ttfbMs': 'TTFB trang chủ vượt ngưỡng',
   'form.readyMs': 'Trang biểu mẫu chậm',
+  'home.painted': 'Trang chủ không hiển thị nội dung',
   score: 'Điểm dưới mức tối thiểu',
 };
 

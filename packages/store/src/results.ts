@@ -1,4 +1,4 @@
-import type { Result } from '@dvcwatch/core';
+import { type Result, untimedIfError } from '@dvcwatch/core';
 import { z } from 'zod';
 import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
@@ -8,10 +8,21 @@ import type { QueryOptions, TableIo } from './table-io.js';
 /** A result row: the result as JSON in `data`, its status and its expiry beside it. */
 const ResultItemV1 = z.object({ data: jsonOf(ResultPayload), status: z.string(), expiresAt: z.number().optional() });
 
+/** A stored result whose error pages (HTTP ≥ 400, firewall) carry no timings. */
+const untimedErrorPages = (r: Result): Result => ({
+  ...r,
+  pages: {
+    home: r.pages.home && untimedIfError(r.pages.home),
+    form: r.pages.form && untimedIfError(r.pages.form),
+  },
+  ...(r.retries ? { retries: r.retries.map(untimedIfError) } : {}),
+});
+
 export const resultEntity: Entity<Result> = {
   name: 'result',
   current: 1,
-  versions: { 1: ResultItemV1.transform((i) => i.data) },
+  // Rows stored before issue 19 may carry the timings of an error page: read without them, as evaluate now stores.
+  versions: { 1: ResultItemV1.transform((i) => untimedErrorPages(i.data)) },
 };
 
 /** Results, one row per agency per round, kept `retentionDays` (TTL attribute `expiresAt`, set on the table by the stack). */

@@ -7,6 +7,7 @@ import {
   type PageArtifacts,
   type ProbeArtifacts,
   type Registry,
+  untimedIfError,
   VN_OFFSET_MS,
   vnDay,
 } from '@dvcwatch/core';
@@ -247,23 +248,17 @@ export function outagePage(p: PageArtifacts, outage: Outage, rand: () => number,
       error: { code: 'net::ERR_CONNECTION_RESET', message: `page.goto: net::ERR_CONNECTION_RESET at ${p.url}` },
       durationMs: round(20 + 60 * rand()),
     };
-  // An overloaded upstream answers at once with a short error page.
-  const ttfb = round(30 + 120 * rand());
-  return {
+  // An overloaded upstream answers at once with a short error page: recorded as the probe records one, with its
+  // status, title and first text and no timings (core/error-page.ts).
+  return untimedIfError({
     ...p,
     httpStatus: 503,
     title: '503 Service Temporarily Unavailable',
+    firstText: '503 Service Temporarily Unavailable nginx',
     headers: { server: 'nginx', 'content-type': 'text/html' },
-    ttfbMs: ttfb,
-    fcpMs: ttfb + 20,
-    lcpMs: ttfb + 20,
-    domContentLoadedMs: ttfb + 10,
-    loadMs: ttfb + 15,
-    tbtMs: 0,
-    cls: 0,
     screenshot: null,
-    durationMs: ttfb + 200,
-  };
+    durationMs: round(30 + 120 * rand()) + 200,
+  });
 }
 
 export interface DeriveInput {

@@ -1,4 +1,4 @@
-import type { Facts } from '../artifacts.js';
+import type { GatheredFacts } from '../artifacts.js';
 import type { CheckResult } from '../result.js';
 import { accessibility } from './accessibility/index.js';
 import { contact } from './contact/index.js';
@@ -22,7 +22,7 @@ import { search } from './search/index.js';
 import { securityHeaders } from './security-headers/index.js';
 import { threeClicks } from './three-clicks/index.js';
 import { tlsValid } from './tls-valid/index.js';
-import { type JudgeContext, unknown } from './types.js';
+import { type JudgeContext, notGathered, unknown } from './types.js';
 
 /**
  * The check catalogue: one folder per check (`checks/<id>/index.ts`, a `defineCheck`), listed here in display
@@ -81,10 +81,21 @@ export function neededFacts(skipped: readonly string[] = [], checks: readonly Ch
   return facts;
 }
 
-/** Judges every check; a skipped or throwing judge gives `unknown`, never `fail`. */
-export function judgeChecks(facts: Facts, ctx: JudgeContext): CheckResult[] {
+/** Why one of the facts a check needs was not gathered (its gathering step did not finish), or null. */
+const gapOf = (check: CheckDefinition, facts: GatheredFacts): string | null => {
+  for (const n of check.needs) if (facts[n.fact] === null && facts.gaps?.[n.fact]) return facts.gaps[n.fact] ?? null;
+  return null;
+};
+
+/**
+ * Judges every check; a skipped or throwing judge gives `unknown`, never `fail`. A check one of whose facts could
+ * not be gathered is `unknown` with the reason, whatever else was gathered (issue 19: no judgement from a fallback).
+ */
+export function judgeChecks(facts: GatheredFacts, ctx: JudgeContext): CheckResult[] {
   return CHECKS.map((check) => {
     if (ctx.skipped?.includes(check.id)) return { id: check.id, ...unknown('Bỏ qua theo cấu hình của cơ quan') };
+    const gap = gapOf(check, facts);
+    if (gap) return { id: check.id, ...notGathered(gap) };
     try {
       return { id: check.id, ...check.judge(facts, ctx) };
     } catch (e) {

@@ -10,6 +10,7 @@ export {
   type Score,
   scoreChecks,
   scorePerformance,
+  UNPAINTED_BREACH,
 } from './score.js';
 export { TLS_MIN_DAYS } from './tls-valid/index.js';
 export { type CheckGroup, GROUP_WEIGHTS, type JudgeContext, type Judgement } from './types.js';

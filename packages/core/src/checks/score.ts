@@ -22,6 +22,13 @@ export interface PerformanceInput {
   formLoaded: boolean | null;
 }
 
+/**
+ * The breach of a home page that answered but never painted: its FCP and LCP earn nothing (a citizen saw nothing),
+ * though they have no value to compare with a threshold.
+ */
+export const UNPAINTED_BREACH = 'home.painted';
+const PAINT_METRICS: readonly string[] = ['home.lcpMs', 'home.fcpMs'];
+
 /** Scores the performance group from breached metrics; pages that did not load are not measured. */
 export function scorePerformance(input: PerformanceInput): GroupScore {
   let earned = 0;
@@ -30,7 +37,8 @@ export function scorePerformance(input: PerformanceInput): GroupScore {
     const loaded = metric.startsWith('home.') ? input.homeLoaded : input.formLoaded === true;
     if (!loaded) continue;
     measured += points;
-    if (!input.breaches.includes(metric)) earned += points;
+    const unpainted = PAINT_METRICS.includes(metric) && input.breaches.includes(UNPAINTED_BREACH);
+    if (!input.breaches.includes(metric) && !unpainted) earned += points;
   }
   return { group: 'performance', earned, measured, weight: GROUP_WEIGHTS.performance };
 }

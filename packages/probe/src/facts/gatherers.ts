@@ -93,9 +93,13 @@ async function functionPage(c: GatherContext, id: 'login-vneid' | 'dossier-looku
   }
 }
 
-/** The search, then the procedure page it leads to (or the registry's, or the form page). */
+/**
+ * The search, then the procedure page it leads to (or the registry's, or the form page). The form page stands in
+ * only when the search finished and led to no procedure: a search that did not finish leaves the procedure unread
+ * (`unknown`), never judged from another page (issue 19).
+ */
 async function searchAndProcedure(c: GatherContext, wanted: ReadonlySet<FactKey>, step: Step): Promise<void> {
-  let fromSearch: { href: string | null; page: { url: string; text: string } | null } = { href: null, page: null };
+  let fromSearch: { href: string | null; page: { url: string; text: string } | null } | null = null;
   await step('search', () =>
     c.open(c.override('search').url ?? c.homeUrl, async (page) => {
       await settle(page);
@@ -106,6 +110,8 @@ async function searchAndProcedure(c: GatherContext, wanted: ReadonlySet<FactKey>
   );
   if (!wanted.has('procedureText')) return;
   const override = c.override('procedure-info').url;
+  if (!override && fromSearch === null) return;
+  fromSearch ??= { href: null, page: null };
   if (!override && fromSearch.page) {
     c.facts.procedureText = fromSearch.page.text;
     return;
@@ -121,6 +127,27 @@ async function searchAndProcedure(c: GatherContext, wanted: ReadonlySet<FactKey>
 }
 
 export type Step = (name: string, fn: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * The gathering step that reads each fact (the `step` names above): when a fact stays null and its step did not
+ * finish, the step's reason becomes the fact's gap. Every fact has one (checked at compile time).
+ */
+export const STEP_OF = {
+  homeText: ['home'],
+  homeLinks: ['home'],
+  mixedContent: ['home', 'no-mixed-content'],
+  axe: ['home', 'accessibility'],
+  fontSize: ['home', 'font-size-controls'],
+  contrast: ['home', 'contrast-toggle'],
+  search: ['search'],
+  procedureText: ['search', 'procedure'],
+  login: ['login-vneid'],
+  dossierLookup: ['dossier-lookup'],
+  mobile: ['mobile'],
+  httpRedirect: ['http-redirect'],
+  threeClicks: ['home', 'three-clicks-start', 'three-clicks'],
+  tls: ['tls'],
+} as const satisfies Record<FactKey, readonly string[]>;
 
 /**
  * Facts with a browser page of their own, keyed by the fact they fill. Several facts may share one task

@@ -1,9 +1,18 @@
-import { CATALOGUE_DEADLINE_MS, type CheckId, emptyFacts, type Facts, neededFacts } from '@dvcwatch/core';
+import {
+  CATALOGUE_DEADLINE_MS,
+  type CheckId,
+  emptyFacts,
+  type FactGaps,
+  type FactKey,
+  type Facts,
+  type GatheredFacts,
+  neededFacts,
+} from '@dvcwatch/core';
 import type { Page, Response } from 'playwright-core';
 import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
 import { collect, settle } from './dom.js';
-import { type GatherContext, HOME_VISIT, PAGE_TASKS, type Step } from './gatherers.js';
+import { type GatherContext, HOME_VISIT, PAGE_TASKS, STEP_OF, type Step } from './gatherers.js';
 import { walkStart } from './three-clicks.js';
 import { gatherTls } from './tls.js';
 
@@ -39,7 +48,7 @@ export { gatherTls } from './tls.js';
  * is bounded and failure-isolated: one that fails or runs out of time leaves its field null and the rest still run.
  * Nothing is ever submitted.
  */
-export async function gatherFacts(session: PageSession, input: FactsInput): Promise<Facts> {
+export async function gatherFacts(session: PageSession, input: FactsInput): Promise<GatheredFacts> {
   const facts = emptyFacts();
   const until = Date.now() + (input.deadlineMs ?? CATALOGUE_DEADLINE_MS);
   const override = (id: CheckId) => input.overrides?.[id] ?? {};
@@ -49,12 +58,18 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   const wanted = neededFacts(skipped);
   if (!input.accessibility) wanted.delete('axe');
   const left = () => until - Date.now();
+  // Why each step that did not finish did not (Vietnamese: it becomes the evidence of `unknown` checks).
+  const unfinished = new Map<string, string>();
   const step: Step = async (name, fn) => {
-    if (left() <= 500) return;
+    if (left() <= 500) {
+      unfinished.set(name, `hết thời gian dành cho bộ tiêu chí trước bước "${name}"`);
+      return;
+    }
     const t0 = performance.now();
     try {
       await fn();
     } catch (e) {
+      unfinished.set(name, `bước "${name}" không hoàn tất (${reasonOf(e)})`);
       input.onError?.(name, e);
     } finally {
       input.onTiming?.(name, Math.round(performance.now() - t0));
@@ -72,7 +87,10 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
         (t) => {
           facts.tls = t;
         },
-        (e) => input.onError?.('tls', e),
+        (e) => {
+          unfinished.set('tls', `bước "tls" không hoàn tất (${reasonOf(e)})`);
+          input.onError?.('tls', e);
+        },
       )
     : Promise.resolve();
 
@@ -128,8 +146,23 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     input.concurrency ?? 2,
   );
   await tls;
-  if (homeFailed()) return { ...emptyFacts(), tls: facts.tls };
-  return facts;
+  const out: GatheredFacts = homeFailed() ? { ...emptyFacts(), tls: facts.tls } : facts;
+  const gaps = gapsOf(out, wanted, unfinished);
+  return Object.keys(gaps).length > 0 ? { ...out, gaps } : out;
+}
+
+/** A thrown error in a few words: its first line, bounded. */
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160);
+
+/** For each wanted fact left null, the reason of the first of its steps that did not finish. */
+function gapsOf(facts: Facts, wanted: ReadonlySet<FactKey>, unfinished: ReadonlyMap<string, string>): FactGaps {
+  const gaps: FactGaps = {};
+  for (const fact of wanted) {
+    if (facts[fact] !== null) continue;
+    const reason = STEP_OF[fact].map((s) => unfinished.get(s)).find((r) => r !== undefined);
+    if (reason) gaps[fact] = reason;
+  }
+  return gaps;
 }
 
 /** Runs tasks in order with at most `n` at a time; tasks handle their own errors. */
