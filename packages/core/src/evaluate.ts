@@ -36,17 +36,6 @@ export function pageBreaches(
   return list.filter((b): b is Breach => b !== null);
 }
 
-/** Whether a page should be probed again before the round counts it (it failed or breached). */
-export const needsConfirmation = (
-  kind: 'home' | 'form',
-  page: PageArtifacts,
-  t: Thresholds,
-  nationalHosts: readonly string[],
-): boolean => {
-  const failure = classifyPage(page, nationalHosts);
-  return failure?.status === 'down' || pageBreaches(kind, page, t, nationalHosts).length > 0;
-};
-
 const toPageResult = (page: PageArtifacts, attempts: number): PageResult => {
   const { headers: _headers, ...rest } = page;
   return { ...rest, attempts };
