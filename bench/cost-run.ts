@@ -23,6 +23,13 @@ import { sampleTree } from './proc-sampler.js';
  * monthly bill per component for 100 and 1,000 agencies. Env: BENCH_COST_SCALE (time factor, default 0.5),
  * BENCH_COST_AGENCIES (slow portals, default 8), BENCH_COST_ENVS (probe environments at once, default 2).
  */
+// The bench's own clients (store, S3) talk to the local servers only.
+Object.assign(process.env, {
+  AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+  AWS_EC2_METADATA_DISABLED: 'true',
+});
 const SCALE = Number(process.env.BENCH_COST_SCALE ?? 0.5);
 const SLOW = Number(process.env.BENCH_COST_AGENCIES ?? 8);
 const ENVS = Number(process.env.BENCH_COST_ENVS ?? 2);
@@ -115,8 +122,12 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       const mail0 = (await sesEmails(cloud.ses)).length;
       const started = Date.now();
       const sampler = sampleTree(/lambda-runtime\.mjs.*probe\.mjs/);
-      await dispatch.invoke(scheduledEvent(at, 'bench-dvcwatch-Round'));
-      for (let r = await store.getRound(at); !r?.finishedAt; r = await store.getRound(at)) await sleep(500);
+      const dispatched = await dispatch.invoke(scheduledEvent(at, 'bench-dvcwatch-Round'));
+      if (!dispatched.ok) throw new Error(`dispatch failed: ${dispatched.error}\n${dispatch.logs.slice(-5).join('\n')}`);
+      for (let r = await store.getRound(at); !r?.finishedAt; r = await store.getRound(at)) {
+        if (Date.now() - started > 1_800_000) throw new Error(`round ${at} did not finish: ${JSON.stringify(r)}`);
+        await sleep(500);
+      }
       await cloud.pendingInvocations();
       const usage = sampler.stop();
       const wallS = (Date.now() - started) / 1000;
@@ -135,6 +146,7 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       let ok = 0;
       for (const t of TIMING) {
         const r = await store.getResult(t.id, at);
+        notes.push(`${t.id}: ${r?.status}/${r?.reason ?? '-'} home ${r?.pages.home?.error?.code ?? r?.pages.home?.httpStatus}`);
         const home = r?.pages.home?.[t.home_] ?? null;
         const ready = r?.pages.form?.readyMs ?? null;
         for (const [what, v, d, w] of [
@@ -223,11 +235,15 @@ async function main(): Promise<void> {
       `${SLOW} slow portals + ${TIMING.length} timing fixtures; ${ENVS} probe environments at once; catalogue every ${CHECKS_EVERY_HOURS} h ` +
       `(deadline ${CATALOGUE_DEADLINE_MS / 1000} s, not scaled). Shared 2-core machine: figures are noisy.`,
   );
-  const build = await runSstBuild(root, 'costbench', {
-    DVCWATCH_REGISTRY_URI: `s3://${REGISTRY_BUCKET}/${REGISTRY_KEY}`,
-    DVCWATCH_OPERATORS: 'vanhanh.bench@example.vn',
-    DVCWATCH_PROBE_MAX_CONCURRENCY: String(ENVS),
-  });
+  // BENCH_COST_OUT: the cloud assembly of an earlier `sst build` of this bench, reused as it is.
+  const reuse = process.env.BENCH_COST_OUT;
+  const build = reuse
+    ? { status: 0, output: '', outDir: reuse, cleanup: async () => {} }
+    : await runSstBuild(root, 'costbench', {
+        DVCWATCH_REGISTRY_URI: `s3://${REGISTRY_BUCKET}/${REGISTRY_KEY}`,
+        DVCWATCH_OPERATORS: 'vanhanh.bench@example.vn',
+        DVCWATCH_PROBE_MAX_CONCURRENCY: String(ENVS),
+      });
   if (build.status !== 0) throw new Error(`sst build failed:\n${build.output.slice(-3000)}`);
   try {
     const app = new BuiltApp(build.outDir);
