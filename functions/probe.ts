@@ -20,20 +20,27 @@ let prober: Prober | null = null;
 const lambda = new LambdaClient({});
 const sqs = new SQSClient({});
 
-/** SQS consumer: measures one agency (or keeps its stored result) and records it; the last one triggers finalize (which alerts). */
-export const handler = withSqsBatch('probe', async (record, baseLog, context) => {
-  const e = env();
-  try {
-    const job = ProbeJob.parse(JSON.parse(record.body));
-    const log = baseLog.child({ at: job.at, agencyId: job.agencyId });
-    const deps = await runnerDeps(log);
-    await runJob(e, deps, job, context.getRemainingTimeInMillis() - RECORD_MARGIN_MS);
-    await finalizeWhenLast(e, deps, job.at);
-  } catch (error) {
-    await retrySoon(e, record).catch((v: unknown) => baseLog.warn('could not shorten the retry delay', { error: String(v) }));
-    throw error;
-  }
-});
+/**
+ * SQS consumer: for each agency of the batch (several at once, through the runner's agency pool, as the local round
+ * runs them), measures it (or keeps its stored result) and records it; the last one triggers finalize (which alerts).
+ */
+export const handler = withSqsBatch(
+  'probe',
+  async (record, baseLog, context) => {
+    const e = env();
+    try {
+      const job = ProbeJob.parse(JSON.parse(record.body));
+      const log = baseLog.child({ at: job.at, agencyId: job.agencyId });
+      const deps = await runnerDeps(log);
+      await runJob(e, deps, job, context.getRemainingTimeInMillis() - RECORD_MARGIN_MS);
+      await finalizeWhenLast(e, deps, job.at);
+    } catch (error) {
+      await retrySoon(e, record).catch((v: unknown) => baseLog.warn('could not shorten the retry delay', { error: String(v) }));
+      throw error;
+    }
+  },
+  () => env().DVCWATCH_PROBE_CONCURRENCY,
+);
 
 async function runJob(e: FunctionEnv, deps: RunnerDeps, job: ProbeJob, capMs: number): Promise<void> {
   const agency = deps.registry.agencies.find((a) => a.id === job.agencyId);

@@ -1,4 +1,4 @@
-import { probeTimeoutSeconds, VISIBILITY_TIMEOUT_FACTOR } from '@dvcwatch/core/probe-budget';
+import { PROBE_AGENCIES_PER_INVOCATION, probeTimeoutSeconds, VISIBILITY_TIMEOUT_FACTOR } from '@dvcwatch/core/probe-budget';
 import { ROUND_SCHEDULES } from '@dvcwatch/core/round-clock';
 import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -127,13 +127,16 @@ export function Monitor({ stack, app }: StackContext) {
       ...environment,
       DVCWATCH_FINALIZE_FUNCTION: finalize.functionName,
       DVCWATCH_AGENT_QUEUE_URL: agent.queue.queueUrl,
+      // The invocation's pool runs its whole batch at once (functions/probe.ts).
+      DVCWATCH_PROBE_CONCURRENCY: String(PROBE_AGENCIES_PER_INVOCATION),
     },
     ...withRegistry,
   });
   probe.addEventSource(
     new SqsEventSource(queue, {
-      // One agency per invocation: each measurement gets the whole vCPU, and a failure touches one job.
-      batchSize: 1,
+      // Several agencies per invocation, measured at once while their pages wait on the network (core/probe-budget.ts,
+      // docs/cost.md); a failed agency is reported on its own (partial batch failures), the others are deleted.
+      batchSize: PROBE_AGENCIES_PER_INVOCATION,
       reportBatchItemFailures: true,
       maxConcurrency: settings.probeMaxConcurrency,
     }),

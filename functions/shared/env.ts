@@ -27,6 +27,8 @@ const Env = z.object({
   DVCWATCH_AGENT_QUEUE_URL: z.string().optional(),
   /** Test and demo only: loopback origins the request guard lets through (local mode). Never set in production. */
   DVCWATCH_ALLOW_ORIGINS: list,
+  /** Agencies one probe invocation measures at once (the SQS batch size, stacks/Monitor.ts); 1 when unset. */
+  DVCWATCH_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10).default(1),
   DVCWATCH_PROBE_LOCATION: z.string().default('AWS ap-southeast-1 (Singapore)'),
   AWS_REGION: z.string().default('ap-southeast-1'),
   LAMBDA_TASK_ROOT: z.string().optional(),

@@ -89,6 +89,9 @@ beforeAll(async () => {
     scaleMs: FIRST_ROUND_SCALE_MS,
     // Test only: the request guard lets the probe reach these loopback origins (production refuses loopback).
     extraProbeEnv: { DVCWATCH_ALLOW_ORIGINS: demo.portals.map((p) => new URL(p.home).origin).join(',') },
+    // One agency per invocation here, so a killed environment names one job (the faults below); batches of several
+    // agencies per invocation, from the same bundle, are played by `npm run bench:cost`.
+    batchSize: 1,
   });
   store = new Store(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);
   s3 = new S3Client({ endpoint: cloud.s3.endpoint, forcePathStyle: true });

@@ -47,7 +47,14 @@ export interface LocalCloud {
  */
 export async function startLocalCloud(
   app: BuiltApp,
-  o: { registryYaml: string; refusedRecipient: string; scaleMs: number; extraProbeEnv: Record<string, string> },
+  o: {
+    registryYaml: string;
+    refusedRecipient: string;
+    scaleMs: number;
+    extraProbeEnv: Record<string, string>;
+    /** Plays the event source mapping with this batch size instead of the template's (one agency per invocation). */
+    batchSize?: number;
+  },
 ): Promise<LocalCloud> {
   const queues = app.resources('AWS::SQS::Queue');
   // The probe queue is the one the template's event source mapping reads (the agent's queue has a DLQ too).
@@ -144,7 +151,7 @@ export async function startLocalCloud(
       sqs: sqsClient,
       queueUrl: sqs.url(main.id),
       queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${main.id}`,
-      batchSize: mprops.BatchSize ?? 10,
+      batchSize: o.batchSize ?? mprops.BatchSize ?? 10,
       maxConcurrency: mprops.ScalingConfig?.MaximumConcurrency ?? 2,
       reportBatchItemFailures: (mprops.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
     },

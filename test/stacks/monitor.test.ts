@@ -1,4 +1,4 @@
-import { agencyWorstCaseMs, DEFAULT_PROBE, ROUND_DEADLINE_MINUTES } from '@dvcwatch/core';
+import { agencyWorstCaseMs, DEFAULT_PROBE, PROBE_AGENCIES_PER_INVOCATION, ROUND_DEADLINE_MINUTES } from '@dvcwatch/core';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { type FunctionProps, Function as SstFunction } from 'sst/constructs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -50,15 +50,20 @@ describe('Monitor stack', () => {
     expect(ROUND_DEADLINE_MINUTES).toBeLessThan(60);
   });
 
-  it('feeds the probe from SQS with partial batch failures and the configured maximum concurrency', () => {
+  it('feeds the probe several agencies per invocation, with partial batch failures and the configured maximum concurrency', () => {
     const [mapping, ...others] = resources(monitor, 'AWS::Lambda::EventSourceMapping');
+    const probe = lambdaOf(monitor, 'Measures one agency portal with headless Chromium');
+    const vars = (probe.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
     expect(others).toHaveLength(0);
+    expect(PROBE_AGENCIES_PER_INVOCATION).toBeGreaterThan(1);
     expect(mapping?.Properties).toMatchObject({
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 7 },
+      BatchSize: PROBE_AGENCIES_PER_INVOCATION,
     });
-    expect(mapping?.Properties.BatchSize).toBeLessThanOrEqual(2);
+    // The invocation's pool runs the whole batch at once: the timeout below still covers one agency's worst case.
+    expect(vars.DVCWATCH_PROBE_CONCURRENCY).toBe(String(PROBE_AGENCIES_PER_INVOCATION));
   });
 
   it("gives the probe a timeout covering one agency's worst case, and hides a job for at least 6× that timeout", () => {

@@ -37,19 +37,6 @@ export function pageBreaches(
   return list.filter((b): b is Breach => b !== null);
 }
 
-/** Whether a page should be probed again before the round counts it (it failed, breached, or was not timed alone). */
-export const needsConfirmation = (
-  kind: 'home' | 'form',
-  page: PageArtifacts,
-  t: Thresholds,
-  nationalHosts: readonly string[],
-): boolean => {
-  const failure = classifyPage(page, nationalHosts);
-  // A load that could not have the timing lane to itself shared the CPU with the product's own pages: timed again.
-  if (page.conditions?.alone === false) return true;
-  return failure?.status === 'down' || pageBreaches(kind, page, t, nationalHosts).length > 0;
-};
-
 /** A page as stored: without its headers, and without timings when it is an error page (error-page.ts). */
 const toPageResult = (page: PageArtifacts, attempts: number): PageResult => {
   const { headers: _headers, ...rest } = untimedIfError(page);

@@ -4,6 +4,7 @@ export * from './artifacts.js';
 export * from './causes.js';
 export * from './checks/index.js';
 export * from './classify.js';
+export * from './confirmation-policy.js';
 export * from './diagnosis.js';
 export * from './edition.js';
 export * from './email-alert.js';

@@ -1,21 +1,27 @@
 /**
  * One agency's worst case, computed once from the probe's own limits: the probe Lambda's timeout, the queue's
  * visibility timeout (stacks/Monitor.ts) and the runner's per-agency budget (runner/run-agency.ts) all derive
- * from here. Pure arithmetic with no imports, so the stacks may import it (`@dvcwatch/core/probe-budget`).
+ * from here. Pure arithmetic whose only import is the (equally pure) confirmation policy, so the stacks may import
+ * it (`@dvcwatch/core/probe-budget`).
  */
+import { type ConfirmationSettings, confirmationPolicy } from './confirmation-policy.js';
 
 /** The probe settings that bound one agency's time (the registry's `defaults.probe`). */
-export interface ProbeTiming {
+export interface ProbeTiming extends ConfirmationSettings {
   pageTimeoutMs: number;
-  confirmAttempts: number;
-  confirmDelayMs: number;
 }
 
 /**
  * Defaults of the registry's `defaults.probe` timing. 20 s per page: Upptime and Checkly default to 30 s for a
- * whole check; a portal page slower than 20 s is down for a citizen anyway. Two confirmations 3 s and 6 s apart.
+ * whole check; a portal page slower than 20 s is down for a citizen anyway. A failed page is re-probed twice, 3 s
+ * and 6 s apart; a slow one is confirmed over rounds (core/confirmation-policy.ts).
  */
-export const DEFAULT_PROBE_TIMING: ProbeTiming = { pageTimeoutMs: 20_000, confirmAttempts: 2, confirmDelayMs: 3_000 };
+export const DEFAULT_PROBE_TIMING: ProbeTiming = {
+  pageTimeoutMs: 20_000,
+  confirmAttempts: 2,
+  confirmDelayMs: 3_000,
+  confirmSlow: 'rounds',
+};
 
 /** A context or browser that does not close within this is killed (SIGKILL); paid at most twice per page. */
 export const CLOSE_TIMEOUT_MS = 5_000;
@@ -29,17 +35,15 @@ export const TLS_TIMEOUT_MS = 8_000;
  */
 export const RECORD_MARGIN_MS = 30_000;
 
-/** Delay before confirmation i (1-based): `confirmDelayMs × i` (runner/probe-agency.ts). */
-const confirmDelays = (p: ProbeTiming): number => (p.confirmDelayMs * p.confirmAttempts * (p.confirmAttempts + 1)) / 2;
-
 /**
- * Worst case of one agency's job, in ms: two pages (home, form), each probed 1 + confirmAttempts times at
- * pageTimeoutMs (the browser launch is inside a page's limit) plus two close timeouts, the delays between the
- * confirmations, the catalogue at its deadline (plus its last page's closes), the certificate read, and the margin
- * for recording. `extraMs` is for work a caller adds (a confirmation from another vantage).
+ * Worst case of one agency's job, in ms: two pages (home, form), each at the confirmation policy's page worst case
+ * (a failure re-probed `confirmAttempts` times at pageTimeoutMs, the browser launch inside a page's limit, two close
+ * timeouts per attempt, the delays), the catalogue at its deadline (plus its last page's closes), the certificate
+ * read, and the margin for recording. `extraMs` is for work a caller adds (a local vantage's look:
+ * `confirmationPolicy(p).vantageWorstCaseMs`).
  */
 export const agencyWorstCaseMs = (p: ProbeTiming, extraMs = 0): number => {
-  const page = (1 + p.confirmAttempts) * (p.pageTimeoutMs + 2 * CLOSE_TIMEOUT_MS) + confirmDelays(p);
+  const page = confirmationPolicy(p).pageWorstCaseMs(p.pageTimeoutMs, CLOSE_TIMEOUT_MS);
   return 2 * page + CATALOGUE_DEADLINE_MS + 2 * CLOSE_TIMEOUT_MS + TLS_TIMEOUT_MS + extraMs + RECORD_MARGIN_MS;
 };
 
@@ -52,3 +56,12 @@ export const probeTimeoutSeconds = (p: ProbeTiming = DEFAULT_PROBE_TIMING): numb
  * times the function timeout, so a job is not handed out again while a throttled or retried invocation holds it.
  */
 export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/**
+ * Agencies one probe invocation measures at once (the SQS batch size and the invocation's pool, functions/probe.ts).
+ * A portal page mostly keeps the probe waiting on the network (3–10 s from Singapore, a few hundred ms of CPU):
+ * one agency per invocation bills that waiting in full. The agencies of a batch all start together, so the
+ * invocation's worst case stays one agency's (each capped by the invocation's remaining time). Chosen from
+ * `npm run bench:cost` (docs/cost.md): billed seconds per agency-round against the timing fixtures' truth.
+ */
+export const PROBE_AGENCIES_PER_INVOCATION = 4;

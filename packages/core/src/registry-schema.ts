@@ -74,6 +74,8 @@ export const ProbeSettings = z.strictObject({
   pageTimeoutMs: z.number().int().min(1_000).max(120_000).optional(),
   confirmAttempts: z.number().int().min(0).max(2).optional(),
   confirmDelayMs: z.number().int().min(0).max(30_000).optional(),
+  /** `rounds` (default): a slow answering page is confirmed over rounds; `in-round`: re-probed at once (the old rule). */
+  confirmSlow: z.enum(['rounds', 'in-round']).optional(),
   accessibility: z.boolean().optional(),
   /** Hours between full runs of the check catalogue per agency (staggered); sooner when the home page's functions change. */
   checksEveryHours: z.number().int().min(1).max(24).optional(),

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { SlowConfirmation } from './confirmation-policy.js';
 import { DEFAULT_PROBE_TIMING } from './probe-budget.js';
 import { both, describeIssue, keysAt, nearest } from './registry-messages.js';
 import { type AgencyInput, RegistryInput, type RegistryInputT } from './registry-schema.js';
@@ -25,6 +26,8 @@ export interface ProbeConfig {
   pageTimeoutMs: number;
   confirmAttempts: number;
   confirmDelayMs: number;
+  /** How a slow but answering page is confirmed (core/confirmation-policy.ts): `rounds` unless the registry says. */
+  confirmSlow: SlowConfirmation;
   accessibility: boolean;
   checksEveryHours: number;
   labRunsPerDay: number;
@@ -60,6 +63,7 @@ export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
  */
 export const DEFAULT_PROBE: ProbeConfig = {
   ...DEFAULT_PROBE_TIMING,
+  confirmSlow: 'rounds',
   accessibility: true,
   checksEveryHours: 6,
   // Issue 15: "a few times a day"; peers tame Lighthouse's variance with 3–5 runs and the median (DOMAIN.md).

@@ -1,4 +1,5 @@
 export * from './agency-job.js';
+export * from './agency-pool.js';
 export * from './agent.js';
 export * from './alert-agency.js';
 export * from './deps.js';

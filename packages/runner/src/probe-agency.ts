@@ -1,11 +1,13 @@
 import {
   type Agency,
+  classifyPage,
+  confirmationPolicy,
   emptyFacts,
   type Facts,
   factsConfig,
-  needsConfirmation,
   type PageArtifacts,
   type ProbeArtifacts,
+  pageBreaches,
   type RefreshReason,
   type Registry,
   refreshReason,
@@ -50,30 +52,36 @@ export interface ProbeAgencyOptions {
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Probes one agency: the home page and the form page, each re-probed up to `confirmAttempts` times (a few
- * seconds apart) when it failed or breached, so one slow answer never counts as a breach; then gathers the
- * facts for the check catalogue. All attempts are kept. Never throws for a portal's fault.
+ * Probes one agency: the home page and the form page, a failed one re-probed within the round as the confirmation
+ * policy says (core/confirmation-policy.ts: network errors, timeouts, HTTP ≥ 500); a slow one is measured once and
+ * confirmed over rounds by the alert policy. Then gathers the facts for the check catalogue. All attempts are kept.
+ * Never throws for a portal's fault.
  */
 export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOptions): Promise<ProbeArtifacts> {
   const log = o.log ?? silentLogger;
   const started = performance.now();
   const cfg = o.registry.probe;
+  const policy = confirmationPolicy(cfg);
   const retries: ProbeArtifacts['retries'] = [];
   const sleep = o.sleep ?? wait;
 
   const probe = async (url: string, kind: 'home' | 'form'): Promise<PageArtifacts> => {
     const shot = o.evidence?.path(agency.id, at, kind) ?? null;
-    // Evidence: the home page every round; the form page when it failed or breached (its re-probes), since a
-    // JPEG of a healthy form every hour is a fifth of a timing probe's CPU and shows nothing.
+    // Evidence: the home page every round; the form page when it failed (its re-probes), since a JPEG of a
+    // healthy form every hour is a fifth of a timing probe's CPU and shows nothing.
     const take = (attempt: number) =>
       o.prober.probePage(url, kind, {
         timeoutMs: cfg.pageTimeoutMs,
-        ...(shot && (kind === 'home' || attempt > 0 || cfg.confirmAttempts === 0) ? { screenshotPath: shot.file } : {}),
+        ...(shot && (kind === 'home' || attempt > 0 || policy.attempts === 0) ? { screenshotPath: shot.file } : {}),
       });
     let page = await take(0);
-    for (let i = 0; i < cfg.confirmAttempts && needsConfirmation(kind, page, agency.thresholds, o.registry.nationalHosts); i++) {
+    const seen = () => classifyPage(page, o.registry.nationalHosts);
+    const breached = () => pageBreaches(kind, page, agency.thresholds, o.registry.nationalHosts).length > 0;
+    // A load that could not have the timing lane to itself is timed again (core/confirmation-policy.ts).
+    const shared = () => page.conditions?.alone === false;
+    for (let i = 0; policy.another(i, seen(), policy.slowPages === 'in-round' && breached(), shared()); i++) {
       retries.push({ page: kind, attempt: page });
-      await sleep(cfg.confirmDelayMs * (i + 1));
+      await sleep(policy.delayBeforeMs(i + 1));
       page = await take(i + 1);
     }
     if (shot && page.screenshot) {

@@ -1,6 +1,6 @@
 import type { Agency, LabSummary, Result } from '@dvcwatch/core';
-import pLimit from 'p-limit';
 import { agencyJob } from './agency-job.js';
+import { runAgencyPool, valuesOrThrow } from './agency-pool.js';
 import type { RunnerDeps } from './deps.js';
 import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
@@ -46,25 +46,22 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
       deps.log.warn('could not record the round start; results will be spooled if the store stays away', { error: String(e) }),
     );
   const labs = o.lab ? await runLabPhase(deps, o.lab, agencies, o.at) : new Map<string, LabSummary | null>();
-  const limit = pLimit(Math.max(1, o.concurrency));
   let done = 0;
   let begun = 0;
   let spooled = 0;
-  await Promise.all(
-    agencies.map((agency) =>
-      limit(async () => {
-        // An overlapping round for the same hour already measured this agency: its result is kept (first wins).
-        // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
-        const withLab = (r: Result): Result =>
-          labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
-        o.onStart?.(agency.id, ++begun, agencies.length);
-        const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
-          measureWhenStoreUnreadable: true,
-        });
-        if (!job.recorded) spooled++;
-        o.onResult?.(job.measured ? withLab(job.result) : job.result, ++done, agencies.length);
-      }),
-    ),
+  valuesOrThrow(
+    await runAgencyPool(agencies, o.concurrency, async (agency) => {
+      // An overlapping round for the same hour already measured this agency: its result is kept (first wins).
+      // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
+      const withLab = (r: Result): Result =>
+        labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
+      o.onStart?.(agency.id, ++begun, agencies.length);
+      const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
+        measureWhenStoreUnreadable: true,
+      });
+      if (!job.recorded) spooled++;
+      o.onResult?.(job.measured ? withLab(job.result) : job.result, ++done, agencies.length);
+    }),
   );
   if (spooled > 0) {
     deps.log.warn('store unavailable: results kept in the spool', { at: o.at, spooled });

@@ -2,6 +2,7 @@ import {
   type Agency,
   classifyPage,
   combineVantages,
+  confirmationPolicy,
   needsVantages,
   type ProbeConfig,
   type Result,
@@ -35,8 +36,9 @@ export const vantageDeadline = (at: string): string => new Date(Date.parse(at) +
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Looks at one portal's home page from one vantage, with the usual in-round re-probes (stopping at the first
- * answer that is not `down`). Never throws: a vantage that fails is reported as not answering (status null).
+ * Looks at one portal's home page from one vantage, with the confirmation policy's in-round re-probes (a failure
+ * the policy re-probes is looked at again; stopping at the first answer it does not). Never throws: a vantage that
+ * fails is reported as not answering (status null).
  */
 export async function lookFrom(
   prober: Prober,
@@ -44,6 +46,7 @@ export async function lookFrom(
   cfg: Pick<ProbeConfig, 'pageTimeoutMs' | 'confirmAttempts' | 'confirmDelayMs'>,
   sleep: (ms: number) => Promise<void> = wait,
 ): Promise<VantageSeen> {
+  const policy = confirmationPolicy(cfg);
   try {
     for (let attempt = 0; ; attempt++) {
       const page = await prober.probePage(job.home, 'home', { timeoutMs: cfg.pageTimeoutMs });
@@ -55,8 +58,8 @@ export async function lookFrom(
         at: new Date().toISOString(),
       };
       if (seen.status === 'error') return unanswered(job.vantageId);
-      if (seen.status !== 'down' || attempt >= cfg.confirmAttempts) return seen;
-      await sleep(cfg.confirmDelayMs * (attempt + 1));
+      if (!policy.another(attempt, failure)) return seen;
+      await sleep(policy.delayBeforeMs(attempt + 1));
     }
   } catch {
     // Not silent: a vantage whose own browser failed is recorded as not having answered (status null), which
@@ -64,12 +67,6 @@ export async function lookFrom(
     return unanswered(job.vantageId);
   }
 }
-
-/** Longest a local vantage may take to confirm: its re-probes and their delays, plus slack. */
-const vantageBudgetMs = (cfg: ProbeConfig): number =>
-  cfg.pageTimeoutMs * (1 + cfg.confirmAttempts) +
-  (cfg.confirmDelayMs * (cfg.confirmAttempts * (cfg.confirmAttempts + 1))) / 2 +
-  5_000;
 
 /**
  * Looks again from the other vantages at a result the first vantage saw `down`. Vantages with an `egress` run
@@ -96,7 +93,7 @@ export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, resu
       }
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<VantageSeen>((resolve) => {
-        timer = setTimeout(() => resolve(unanswered(v.id)), vantageBudgetMs(cfg));
+        timer = setTimeout(() => resolve(unanswered(v.id)), confirmationPolicy(cfg).vantageWorstCaseMs(cfg.pageTimeoutMs));
       });
       const look = lookFrom(prober.fromEgress(v.egress), { ...job, vantageId: v.id }, cfg);
       return Promise.race([look, late]).finally(() => clearTimeout(timer));

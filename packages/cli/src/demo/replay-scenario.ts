@@ -1,11 +1,13 @@
 import {
   type Agency,
   blankPage,
+  classifyPage,
+  confirmationPolicy,
   emptyFacts,
   type Facts,
-  needsConfirmation,
   type PageArtifacts,
   type ProbeArtifacts,
+  pageBreaches,
   type Registry,
   untimedIfError,
   VN_OFFSET_MS,
@@ -283,14 +285,14 @@ const pagesMs = (a: ProbeArtifacts): number =>
   a.home.durationMs + (a.form?.durationMs ?? 0) + a.retries.reduce((s, r) => s + r.attempt.durationMs, 0);
 
 /**
- * Derives one hour's artifacts from the recording, following the agency's scenario, and re-probes a failed or
- * breaching page as probeAgency does (`confirmAttempts`, each attempt its own draw), so the stored result has the
+ * Derives one hour's artifacts from the recording, following the agency's scenario, and re-probes a failed page
+ * as probeAgency does (the confirmation policy, each attempt its own draw), so the stored result has the
  * shape of a measured one: attempts, retries, form only when the home page loaded, facts only then.
  */
 export function deriveHour(i: DeriveInput): DerivedHour {
   const sc = scenarioFor(i.agency.id);
   const h = hourContext(i.at, i.last);
-  const cfg = i.registry.probe;
+  const policy = confirmationPolicy(i.registry.probe);
   const rec = i.recording;
   const events: string[] = [];
   const changed = sc.before?.(h, { home: rec.home, facts: rec.facts }) ?? { home: rec.home, facts: rec.facts, events: [] };
@@ -301,18 +303,16 @@ export function deriveHour(i: DeriveInput): DerivedHour {
   let elapsed = 0;
   const attempt = (kind: 'home' | 'form', recorded: PageArtifacts, n: number): PageArtifacts => {
     const rand = randomFor(i.seed, i.agency.id, i.at, kind, String(n));
-    if (kind === 'home' && outage) return outagePage(recorded, outage, rand, cfg.pageTimeoutMs);
+    if (kind === 'home' && outage) return outagePage(recorded, outage, rand, i.registry.probe.pageTimeoutMs);
     return scalePage(recorded, sc.server(h) * jitter(rand, 0.15), (sc.client?.(h, kind) ?? 1) * jitter(rand, 0.08));
   };
   const probe = (kind: 'home' | 'form', recorded: PageArtifacts): PageArtifacts => {
     let page = attempt(kind, recorded, 0);
-    for (
-      let n = 0;
-      n < cfg.confirmAttempts && needsConfirmation(kind, page, i.agency.thresholds, i.registry.nationalHosts);
-      n++
-    ) {
+    const seen = () => classifyPage(page, i.registry.nationalHosts);
+    const breached = () => pageBreaches(kind, page, i.agency.thresholds, i.registry.nationalHosts).length > 0;
+    for (let n = 0; policy.another(n, seen(), policy.slowPages === 'in-round' && breached()); n++) {
       retries.push({ page: kind, attempt: page });
-      elapsed += page.durationMs + cfg.confirmDelayMs * (n + 1);
+      elapsed += page.durationMs + policy.delayBeforeMs(n + 1);
       page = attempt(kind, recorded, n + 1);
     }
     elapsed += page.durationMs;
