@@ -25,6 +25,6 @@ export default {
       // test/stacks/sst-build.test.ts fails the build if a bundle still imports it.
       nodejs: { esbuild: { external: BROWSER_PACKAGES } },
     });
-    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms).stack(Lab);
+    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Lab).stack(Alarms);
   },
 } satisfies SSTConfig;

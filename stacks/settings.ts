@@ -1,3 +1,5 @@
+import { VANTAGE_WAIT_MS } from '@dvcwatch/core/probe-budget';
+
 /**
  * Deploy-time settings, read from the environment when the app is synthesized.
  *
@@ -18,6 +20,10 @@ export interface Settings {
   readonly probeMaxConcurrency: number;
   /** How long result rows and evidence are kept. */
   readonly retentionDays: number;
+  /** Emails a second the mail function sends (SES sandbox: 1); 0 reads the account's MaxSendRate (GetSendQuota). */
+  readonly sesSendRate: number;
+  /** How long a probe waits for the agent vantages after a `down` (at most core/probe-budget.ts VANTAGE_WAIT_MS). */
+  readonly vantageWaitSeconds: number;
 }
 
 /** The registry file bundled with the functions (copied from the repository by `copyFiles`). */
@@ -61,6 +67,16 @@ export const readSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     // "Configuring maximum concurrency for Amazon SQS event sources").
     probeMaxConcurrency: integer('DVCWATCH_PROBE_MAX_CONCURRENCY', env.DVCWATCH_PROBE_MAX_CONCURRENCY, 10, 2, 1000),
     retentionDays: integer('DVCWATCH_RETENTION_DAYS', env.DVCWATCH_RETENTION_DAYS, 400, 1, 3650),
+    // SES's sandbox sends 1 email a second; production accounts start at 14 (SES developer guide, sending quotas).
+    sesSendRate: integer('DVCWATCH_SES_SEND_RATE', env.DVCWATCH_SES_SEND_RATE, 1, 0, 1000),
+    // The probe's timeout counts this wait (core/probe-budget.ts): it can be shortened, never lengthened.
+    vantageWaitSeconds: integer(
+      'DVCWATCH_VANTAGE_WAIT_SECONDS',
+      env.DVCWATCH_VANTAGE_WAIT_SECONDS,
+      VANTAGE_WAIT_MS / 1000,
+      0,
+      VANTAGE_WAIT_MS / 1000,
+    ),
   };
 };
 

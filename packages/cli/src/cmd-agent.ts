@@ -10,7 +10,7 @@ import type { CliEnv } from './env.js';
 import { UsageError } from './usage.js';
 
 /** SQS long polling: one request waits up to 20 s for a job (the SQS maximum). */
-const sqsQueue = (sqs: SQSClient, url: string): AgentQueue => ({
+export const sqsAgentQueue = (sqs: SQSClient, url: string): AgentQueue => ({
   receive: async () => {
     const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, WaitTimeSeconds: 20 }));
     return (out.Messages ?? []).flatMap((m) => (m.Body && m.ReceiptHandle ? [{ body: m.Body, receipt: m.ReceiptHandle }] : []));
@@ -55,7 +55,7 @@ export async function cmdAgent(argv: string[], env: CliEnv, log: Logger, out: (l
   process.once('SIGINT', onSignal);
   out(`dvcwatch agent: điểm đo ${values.vantage}, đang nhận việc từ ${queueUrl}`);
   try {
-    const handled = await runAgent(sqsQueue(sqs, queueUrl), {
+    const handled = await runAgent(sqsAgentQueue(sqs, queueUrl), {
       vantageId: values.vantage,
       prober,
       observations: new VantageObservations(dynamo, env.DVCWATCH_TABLE),

@@ -13,10 +13,18 @@ export interface SettleOutcome {
  * an email SES refuses for good is recorded `rejected`; a failed one stays pending for the next pass).
  */
 export async function settleResult(deps: RunnerDeps, agency: Agency, result: Result): Promise<SettleOutcome> {
-  await deps.store.addToDay(result);
-  const state = await advanceState(deps, agency, result);
+  const state = await settleState(deps, agency, result);
   const emails = await sendPending(deps, agency, state, result);
   return { transitions: state.pending, emails };
+}
+
+/**
+ * The first half of settling, with no email: the day's aggregate, then the alert state advanced (its transitions
+ * kept `pending` in the state, the outbox `sendPending` empties). A round publishes its site between the halves.
+ */
+export async function settleState(deps: RunnerDeps, agency: Agency, result: Result): Promise<AlertState> {
+  await deps.store.addToDay(result);
+  return advanceState(deps, agency, result);
 }
 
 async function advanceState(deps: RunnerDeps, agency: Agency, result: Result): Promise<AlertState> {
@@ -37,7 +45,8 @@ async function advanceState(deps: RunnerDeps, agency: Agency, result: Result): P
   }
 }
 
-async function sendPending(
+/** The second half: the emails of the state's pending transitions, each keyed; sent or queued ones are cleared. */
+export async function sendPending(
   deps: RunnerDeps,
   agency: Agency,
   state: AlertState,

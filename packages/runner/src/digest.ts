@@ -43,8 +43,14 @@ export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ s
       trend,
       titles,
     );
-    const outcome = await deps.mailer.send({ scope: agency.id, topic: `digest#${to}`, step: 'digest', kind: 'digest' }, message);
-    if (outcome === 'sent') sent++;
+    // One head's failure never stops the others' digests (a keyed send: a rerun sends only what is missing).
+    const outcome = await deps.mailer
+      .send({ scope: agency.id, topic: `digest#${to}`, step: 'digest', kind: 'digest' }, message)
+      .catch((e: unknown) => {
+        deps.log.error('digest not sent', { agencyId: agency.id, error: String(e) });
+        return 'failed' as const;
+      });
+    if (outcome === 'sent' || outcome === 'queued') sent++;
     else skipped++;
   }
   deps.log.info('weekly digest', { week: weekLabel, sent, skipped });
