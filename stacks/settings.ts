@@ -1,3 +1,4 @@
+import { isReservedAddress } from '@dvcwatch/core/placeholder-contact';
 import { VANTAGE_WAIT_MS } from '@dvcwatch/core/probe-budget';
 
 /**
@@ -78,6 +79,30 @@ export const readSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
       VANTAGE_WAIT_MS / 1000,
     ),
   };
+};
+
+/** Stages that send real email to real people: they refuse placeholder addresses at synth. */
+export const PRODUCTION_STAGES = ['prod', 'production'];
+
+/**
+ * Fails the synth of a production stage (`sst deploy --stage prod`) whose sender or operators are placeholders
+ * (a reserved example domain, core/placeholder-contact.ts) or whose operators are missing: SES would bounce the
+ * mail (pushing the account toward review at 5 %) and nobody would hear of the monitor's own failures.
+ */
+export const assertDeployable = (settings: Settings, stage: string): void => {
+  if (!PRODUCTION_STAGES.includes(stage)) return;
+  const problems = [
+    ...(isReservedAddress(settings.sender)
+      ? [`DVCWATCH_SENDER=${settings.sender} (set DVCWATCH_SENDER_DOMAIN to the domain verified in SES)`]
+      : []),
+    ...(settings.operators.length === 0 ? ['DVCWATCH_OPERATORS is empty'] : []),
+    ...settings.operators.filter(isReservedAddress).map((o) => `DVCWATCH_OPERATORS contains ${o}`),
+  ];
+  if (problems.length > 0)
+    throw new Error(
+      `stage "${stage}" sends real email, but these are placeholders on a reserved example domain: ${problems.join('; ')}. ` +
+        'Set them in .env.prod.local (docs/deploy.md).',
+    );
 };
 
 /** The object ARN of an `s3://bucket/key` registry URI, or undefined for a bundled registry. */

@@ -57,6 +57,8 @@ export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
     observations: new VantageObservations(dynamo, e.DVCWATCH_TABLE),
     vantageJobs: agentQueue(e.DVCWATCH_AGENT_QUEUE_URL),
     vantageWaitMs: e.DVCWATCH_VANTAGE_WAIT_SECONDS * 1000,
+    // A deployment's mail can reach real mailboxes: placeholder heads are never emailed (core/placeholder-contact.ts).
+    skipPlaceholderHeads: true,
     retentionDays: e.DVCWATCH_RETENTION_DAYS,
   };
 }

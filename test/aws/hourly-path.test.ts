@@ -4,12 +4,14 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, startDemoPortals } from '@dvcwatch/cli';
 import { roundDeadline } from '@dvcwatch/core';
+import { PLACEHOLDER_REASON } from '@dvcwatch/runner';
 import { Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
 import { queueMailer } from '../../functions/shared/mail-queue.js';
 import { REASON_LABELS } from '../../packages/site/src/labels.js';
+import { PLACEHOLDER_HEAD_NOTE } from '../../packages/site/src/pages/agency-page.js';
 import { scheduledEvent } from '../integration/handlers/events.js';
 import { sesEmails } from '../integration/handlers/local-aws.js';
 import { BuiltApp } from './built-app.js';
@@ -30,7 +32,13 @@ const root = resolve(import.meta.dirname, '../..');
 // come within half a minute and the dead-letter queue within about 75 s.
 const FIRST_ROUND_SCALE_MS = 1000 / 15;
 const SECOND_ROUND_SCALE_MS = 1000 / 90;
-const REFUSED = 'thutruong.cham-trang-chu@example.vn';
+/**
+ * The heads' addresses: fictional, on a top-level name no registry delegates, so nothing can leave this machine,
+ * and not a placeholder (core/placeholder-contact.ts); `cham-bieu-mau` keeps the demo's placeholder (example.vn).
+ */
+const head = (id: string) => `thutruong.${id}@mophong.dvcwatch`;
+const PLACEHOLDER = 'cham-bieu-mau';
+const REFUSED = head('cham-trang-chu');
 /**
  * The seven demo portals, `chan-nuoc-ngoai` (refusing 127.0.0.1, the first vantage) included. The second vantage
  * `viet-nam` is an agent (`dvcwatch agent`, its connections leaving from 127.0.0.2), started only after the round's
@@ -49,6 +57,7 @@ let demo: DemoPortals;
 let store: Store;
 let s3: S3Client;
 let observations: VantageObservations;
+let sends: Sends;
 let agent: LateAgent | null = null;
 
 const waitFor = async <T>(what: string, read: () => Promise<T | null | undefined | false>, ms = 300_000): Promise<T> => {
@@ -80,8 +89,13 @@ beforeAll(async () => {
   const registry = parse(demoRegistryYaml(demo.portals, demo.nationalOrigin)) as {
     defaults: Record<string, unknown>;
     vantages: { id: string; name: string; egress?: string }[];
-    agencies: { id: string; head: { email: string } }[];
+    agencies: { id: string; head: { email: string }; placeholderContact?: boolean }[];
   };
+  for (const a of registry.agencies) {
+    if (a.id === PLACEHOLDER) continue;
+    a.head.email = head(a.id);
+    a.placeholderContact = false;
+  }
   // On AWS the second vantage is an agent (no egress: the probe sends it a job and waits for it a little).
   for (const v of registry.vantages) delete v.egress;
   // Short probe settings; a breach alerts at once, so one round shows the emails.
@@ -113,6 +127,7 @@ beforeAll(async () => {
   store = new Store(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);
   s3 = new S3Client({ endpoint: cloud.s3.endpoint, forcePathStyle: true });
   observations = new VantageObservations(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);
+  sends = new Sends(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);
   cloud.mapping.start();
 }, 600_000);
 
@@ -163,6 +178,8 @@ describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
       dynamoEndpoint: cloud.dynamo.endpoint,
       table: TABLE,
       allowedOrigins: demo.portals.map((p) => new URL(p.home).origin),
+      // Twenty minutes into round 1: before its deadline (and round 2's), as for an agent answering within the hour.
+      now: () => Date.parse(ROUND_1) + 20 * 60_000,
     });
     await waitFor('the agent to answer both', async () => {
       const seen = await Promise.all(['loi', 'chan-nuoc-ngoai'].map((id) => observations.forRound(id, ROUND_1)));
@@ -179,13 +196,19 @@ describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
     expect(down).toMatchObject({ status: 'down', vantageVerdict: 'confirmed' });
     // A geo-blocked portal emails nobody; a portal down from every vantage alerts its head once.
     const [alert] = await waitFor('the alert email (queued, then sent by the mail function)', async () => {
-      const got = await sentTo('thutruong.loi@example.vn');
+      const got = await sentTo(head('loi'));
       return got.length > 0 && got;
     });
     expect(alert?.subject).toContain('Tỉnh Lỗi');
     await waitFor('the mail queue to drain', async () => cloud.sqs.messages(cloud.mailQueue).length === 0);
-    expect(await sentTo('thutruong.chan-nuoc-ngoai@example.vn')).toEqual([]);
-    expect(await sentTo('thutruong.loi@example.vn')).toHaveLength(1);
+    expect(await sentTo(head('chan-nuoc-ngoai'))).toEqual([]);
+    expect(await sentTo(head('loi'))).toHaveLength(1);
+    // A placeholder head gets nothing: its alert is recorded `suppressed` with the reason, and the site says so.
+    expect(await sentTo('thutruong.cham-bieu-mau@example.vn')).toEqual([]);
+    const suppressed = (await sends.list(PLACEHOLDER)).filter((r) => r.state === 'suppressed');
+    expect(suppressed.map((r) => [r.kind, r.lastError])).toEqual([['open', PLACEHOLDER_REASON]]);
+    const placeholderPage = await s3.send(new GetObjectCommand({ Bucket: site, Key: `agency/${PLACEHOLDER}.html` }));
+    expect(await placeholderPage.Body?.transformToString()).toContain(PLACEHOLDER_HEAD_NOTE);
     // Published first, then mailed: finalize queued the emails only after the site was written.
     const published = await lastModified(site, '_manifest.json');
     const queuedAt = cloud.sqs.sentAt(cloud.mailQueue);
@@ -212,7 +235,7 @@ describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
     // SES answers AccessDenied for the latter: recorded `rejected` with SES's reason, tried once, never retried.
     expect(cloud.refusing.rejected).toEqual([REFUSED]);
     expect(await sentTo(REFUSED)).toEqual([]);
-    const rejections = await new Sends(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE).rejections(
+    const rejections = await sends.rejections(
       new Date(Date.now() - 3_600_000).toISOString(),
       new Date(Date.now() + 60_000).toISOString(),
     );
@@ -223,7 +246,7 @@ describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
         reason: expect.stringMatching(/^AccessDenied: /),
       }),
     ]);
-    expect(await sentTo('thutruong.loi@example.vn')).toHaveLength(1);
+    expect(await sentTo(head('loi'))).toHaveLength(1);
     expect((await store.getRound(ROUND_1))?.finishedAt).not.toBeNull();
     // No probe job failed because of the refusal: seven jobs, seven successful invocations.
     const probe = cloud.fn('functions/probe.handler');

@@ -24,6 +24,8 @@ export function startAgent(o: {
   dynamoEndpoint: string;
   table: string;
   allowedOrigins: string[];
+  /** The agent's clock: the test's rounds are in the past, and a job past its round's deadline is dropped. */
+  now: () => number;
 }): LateAgent {
   const sqs = new SQSClient({ endpoint: o.sqsEndpoint, region: 'ap-southeast-1' });
   const dynamo = new DynamoDBClient({ endpoint: o.dynamoEndpoint, region: 'ap-southeast-1' });
@@ -35,7 +37,7 @@ export function startAgent(o: {
     observations: new VantageObservations(dynamo, o.table),
     probe: { ...DEFAULT_PROBE, pageTimeoutMs: 8_000, confirmAttempts: 0 },
     log: silentLogger,
-    now: () => Date.now(),
+    now: o.now,
     signal: stop.signal,
   });
   return {

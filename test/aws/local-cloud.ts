@@ -75,7 +75,9 @@ export async function startLocalCloud(
     return { queueId: p.EventSourceArn?.['Fn::GetAtt']?.[0] ?? '', functionId: p.FunctionName?.Ref ?? '', props: p };
   });
   // The probe queue is the one the probe function's mapping reads (the agent's and the mail queue have DLQs too).
-  const probeFn = app.fn('functions/probe.handler').logicalId;
+  const probeFn = app
+    .resources('AWS::Lambda::Function')
+    .find((r) => (r.resource.Properties as Props | undefined)?.Handler === 'functions/probe.handler')?.id;
   const source = mappingsRes.find((m) => m.functionId === probeFn)?.queueId;
   const main = queues.find((q) => q.id === source);
   if (!main?.resource.Properties || !(main.resource.Properties as QueueProps).RedrivePolicy)

@@ -1,6 +1,7 @@
 import { type Agency, type AlertState, advance, alertEmail, initialState, type Result, type Transition } from '@dvcwatch/core';
 import { ConflictError } from '@dvcwatch/store';
 import type { RunnerDeps } from './deps.js';
+import { skipPlaceholderHead } from './placeholder-head.js';
 
 export interface SettleOutcome {
   transitions: Transition[];
@@ -65,13 +66,20 @@ export async function sendPending(
       evidenceUrl: shot ? deps.evidenceUrl(shot) : null,
       contacts: deps.registry.operators,
     });
-    const outcome = await deps.mailer
-      .send({ scope: agency.id, topic: t.incident.id, step: t.step, kind: t.kind }, message)
-      .catch((e: unknown) => {
-        // SES still failing after the mailer's retries: the transition stays pending and the next pass sends it.
-        deps.log.error('alert email not sent; kept for the next round', { agencyId: agency.id, step: t.step, error: String(e) });
-        return 'failed' as const;
-      });
+    const key = { scope: agency.id, topic: t.incident.id, step: t.step, kind: t.kind };
+    const skipped = await skipPlaceholderHead(deps, agency, key, message).catch((e: unknown) => {
+      deps.log.error('placeholder head not recorded; kept for the next round', { agencyId: agency.id, error: String(e) });
+      return null;
+    });
+    if (skipped !== false) {
+      out.push({ step: t.step, outcome: skipped ? 'placeholder' : 'failed' });
+      continue;
+    }
+    const outcome = await deps.mailer.send(key, message).catch((e: unknown) => {
+      // SES still failing after the mailer's retries: the transition stays pending and the next pass sends it.
+      deps.log.error('alert email not sent; kept for the next round', { agencyId: agency.id, step: t.step, error: String(e) });
+      return 'failed' as const;
+    });
     deps.log.info('alert email', { agencyId: agency.id, step: t.step, incident: t.incident.id, outcome });
     out.push({ step: t.step, outcome });
   }

@@ -31,6 +31,12 @@ export interface RunnerDeps {
    * 0 or none: it does not wait, finalize combines what they stored later.
    */
   vantageWaitMs?: number;
+  /**
+   * Whether a placeholder head (core/placeholder-contact.ts) is skipped: true wherever mail can reach real
+   * mailboxes (the AWS functions). The local CLI leaves it off: its only SES is the emulator on this machine, so
+   * the demo's fictional heads still show their emails in the outbox.
+   */
+  skipPlaceholderHeads?: boolean;
   /** Days raw results are kept (for rows rewritten when vantages settle them). */
   retentionDays?: number;
 }

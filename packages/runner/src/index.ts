@@ -10,6 +10,7 @@ export * from './lab-round.js';
 export * from './log.js';
 export * from './ops-email.js';
 export * from './outage-email.js';
+export * from './placeholder-head.js';
 export * from './probe-agency.js';
 export * from './replay.js';
 export * from './replay-scenario.js';
