@@ -26,6 +26,6 @@ export default {
       // test/stacks/sst-build.test.ts fails the build if a bundle still imports it.
       nodejs: { esbuild: { external: BROWSER_PACKAGES } },
     });
-    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Alarms).stack(Lab).stack(Index766);
+    app.stack(Data).stack(Email).stack(Site).stack(Agent).stack(Monitor).stack(Lab).stack(Alarms).stack(Index766);
   },
 } satisfies SSTConfig;

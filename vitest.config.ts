@@ -34,7 +34,10 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      { extends: true, test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        test: { name: 'stacks', include: ['test/stacks/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
       {
         extends: true,
         // `npm run test:aws`: the built bundles on a local cloud (test/aws/hourly-path.test.ts); part of `vitest run`.

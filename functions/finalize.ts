@@ -12,7 +12,9 @@ const cloudfront = new CloudFrontClient({});
 
 /**
  * Ends a round — invoked by the last probe, or by the deadline schedule (core/round-clock.ts) — recording agencies with
- * no result as `error`, emitting the round metrics, then publishing the site once.
+ * no result as `error`; invoked by the probe, the alerts wait while a `down` still waits for an agent vantage (the
+ * site is published as it stands); otherwise the alerts are decided, the site is published, then the emails are
+ * queued (the mail function sends them), and the round metrics emitted.
  */
 export const handler = withMiddleware('finalize', async (raw: unknown, log) => {
   const e = env();
@@ -24,18 +26,8 @@ export const handler = withMiddleware('finalize', async (raw: unknown, log) => {
     log.warn('no such round (nothing was dispatched this hour)', { at });
     return { at, finished: false };
   }
-  const summary = await finalizeRound(deps, at, new Date().toISOString());
-  const errors = summary.counts.error ?? 0;
-  // CloudWatch Embedded Metric Format: the alarms on incomplete rounds and on the error share read these.
-  console.log(
-    roundMetricsLine(e.DVCWATCH_STAGE, at, {
-      finished: summary.finished,
-      missing: summary.missing.length,
-      errors,
-      results: summary.results,
-    }),
-  );
-  if (summary.finished && e.DVCWATCH_SITE_BUCKET) {
+  const publish = async () => {
+    if (!e.DVCWATCH_SITE_BUCKET) return;
     await publishSite(
       deps.store,
       deps.registry,
@@ -49,6 +41,22 @@ export const handler = withMiddleware('finalize', async (raw: unknown, log) => {
       },
       log,
     );
+  };
+  // Invoked with `{ at }` (by the last probe) the alerts wait for the agent vantages; the deadline decides.
+  const summary = await finalizeRound(deps, at, new Date().toISOString(), { waitForVantages: 'at' in event, publish });
+  if (summary.awaiting?.length) {
+    // Shown as it stands while the alerts wait; the finalize that decides publishes the round again.
+    await publish();
+    return summary;
   }
+  // CloudWatch Embedded Metric Format: the alarms on incomplete rounds and on the error share read these.
+  console.log(
+    roundMetricsLine(e.DVCWATCH_STAGE, at, {
+      finished: summary.finished,
+      missing: summary.missing.length,
+      errors: summary.counts.error ?? 0,
+      results: summary.results,
+    }),
+  );
   return summary;
 });

@@ -4,9 +4,12 @@ import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } f
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StackContext } from 'sst/constructs';
 import { type Function as SstFunction, use } from 'sst/constructs';
+import { Agent } from './Agent.js';
 import { Email } from './Email.js';
+import { Lab } from './Lab.js';
 import { Monitor } from './Monitor.js';
 import { readSettings } from './settings.js';
 
@@ -22,11 +25,15 @@ export const COMPLAINT_RATE_THRESHOLD = 0.001;
 /** A function whose longest run passes this share of its timeout is about to time out (Duration alarm). */
 export const DURATION_SHARE_THRESHOLD = 0.8;
 
-/** CloudWatch alarms on the round's health and SES reputation, sent to an operators SNS topic. */
+/**
+ * CloudWatch alarms on the round's health, every function and dead-letter queue, the agent's liveness and SES
+ * reputation, sent to an operators SNS topic.
+ */
 export function Alarms({ stack, app }: StackContext) {
   const settings = readSettings();
   const monitor = use(Monitor);
-  const { dlq } = monitor;
+  const agent = use(Agent);
+  const { lab } = use(Lab);
   const { sesEvents } = use(Email);
 
   const operators = new Topic(stack, 'Operators', { displayName: `dvcwatch ${app.stage}` });
@@ -45,20 +52,29 @@ export function Alarms({ stack, app }: StackContext) {
     new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
 
   const alarms = [
-    // A redriven message is not counted by NumberOfMessagesSent (SQS developer guide, "Available CloudWatch
-    // metrics"): alarm when the DLQ's visible count grows, so every new failure notifies, and the alarm returns
-    // to OK by itself once nothing new arrives (an old message left in the DLQ does not keep it red for 14 days).
-    new Alarm(stack, 'ProbeDlqReceived', {
-      alarmDescription: 'New probe jobs failed three times and arrived in the dead-letter queue',
+    // Every dead-letter queue: a job or an email that failed every receive is no longer retried by anyone.
+    ...dlqAlarms(stack, {
+      ProbeDlqReceived: { queue: monitor.dlq, what: 'probe jobs failed three times' },
+      MailDlqReceived: { queue: monitor.mailDlq, what: 'emails could not be sent after every retry' },
+      AgentDlqReceived: { queue: agent.dlq, what: 'agent confirmation jobs failed three times' },
+    }),
+    // The agent is alive when it takes its jobs: the probe sent jobs to its queue, two hours running, and none was
+    // taken off it (an agent deletes each job it handled). A quiet queue (no `down` anywhere) never alarms.
+    new Alarm(stack, 'AgentNotAnswering', {
+      alarmDescription: 'Confirmation jobs were sent to the agent for 2 hours and it took none: is the agent running?',
       metric: new MathExpression({
-        expression: 'DIFF(visible)',
-        usingMetrics: { visible: dlq.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }) },
-        period: Duration.minutes(5),
-        label: 'new DLQ messages',
+        expression: 'IF(FILL(sent, 0) >= 1 AND FILL(taken, 0) < 1, 1, 0)',
+        usingMetrics: {
+          sent: agent.queue.metricNumberOfMessagesSent({ statistic: 'Sum', period: Duration.hours(1) }),
+          taken: agent.queue.metricNumberOfMessagesDeleted({ statistic: 'Sum', period: Duration.hours(1) }),
+        },
+        period: Duration.hours(1),
+        label: 'agent jobs sent, none taken',
       }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }),
     // Rounds were dispatched but none completed, two hours running. On a fresh deploy nothing is dispatched yet,
@@ -118,6 +134,8 @@ export function Alarms({ stack, app }: StackContext) {
       Finalize: monitor.finalize,
       Digest: monitor.digest,
       Watchdog: monitor.watchdog,
+      Mail: monitor.mail,
+      Lab: lab,
       SesEvents: sesEvents,
     }),
   ];
@@ -128,6 +146,30 @@ export function Alarms({ stack, app }: StackContext) {
 
   stack.addOutputs({ OperatorsTopic: operators.topicArn });
   return { operators, alarms };
+}
+
+/**
+ * One alarm per dead-letter queue. A redriven message is not counted by NumberOfMessagesSent (SQS developer guide,
+ * "Available CloudWatch metrics"): alarm when the DLQ's visible count grows, so every new failure notifies, and
+ * the alarm returns to OK by itself once nothing new arrives (an old message left in the DLQ does not keep it red).
+ */
+function dlqAlarms(stack: StackContext['stack'], queues: Record<string, { queue: IQueue; what: string }>): Alarm[] {
+  return Object.entries(queues).map(
+    ([id, { queue, what }]) =>
+      new Alarm(stack, id, {
+        alarmDescription: `New messages in a dead-letter queue: ${what}`,
+        metric: new MathExpression({
+          expression: 'DIFF(visible)',
+          usingMetrics: { visible: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }) },
+          period: Duration.minutes(5),
+          label: 'new DLQ messages',
+        }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+  );
 }
 
 /** Errors, Throttles and a Duration near the timeout, for each function (5-minute periods, missing data = fine). */

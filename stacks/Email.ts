@@ -12,7 +12,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Function as SstFunction, type StackContext, use } from 'sst/constructs';
 import { Data } from './Data.js';
-import { readSettings } from './settings.js';
+import { assertDeployable, readSettings } from './settings.js';
 
 /**
  * SES sending for the agency emails: the domain identity (Easy DKIM), a configuration set whose bounce
@@ -20,6 +20,8 @@ import { readSettings } from './settings.js';
  */
 export function Email({ stack, app }: StackContext) {
   const settings = readSettings();
+  // A production stage never sends from or to a placeholder address (fails here, at synth, with what to set).
+  assertDeployable(settings, app.stage);
   const { table } = use(Data);
 
   const configurationSet = new ConfigurationSet(stack, 'ConfigurationSet', {

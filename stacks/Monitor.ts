@@ -8,6 +8,7 @@ import { Cron, type FunctionProps, Function as SstFunction, type StackContext, u
 import { Agent } from './Agent.js';
 import { Data } from './Data.js';
 import { Email } from './Email.js';
+import { mailQueue } from './Mail.js';
 import { Site } from './Site.js';
 import { BUNDLED_REGISTRY, readSettings, registryObjectArn } from './settings.js';
 
@@ -80,10 +81,14 @@ export function Monitor({ stack, app }: StackContext) {
   const grantRegistry = (fn: SstFunction) => {
     if (registryArn) fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [registryArn] }));
   };
+  // Every email goes through the mail queue: the functions below queue, only the mail function talks to SES.
+  const mail = mailQueue(stack, { settings, table, environment: { ...environment }, grantSend: email.grantSend });
+  environment.DVCWATCH_MAIL_QUEUE_URL = mail.queue.queueUrl;
 
   const finalize = new SstFunction(stack, 'Finalize', {
     handler: 'functions/finalize.handler',
-    description: "Records missing agencies as error, decides the round's alerts, then publishes changed site files",
+    description:
+      "Records missing agencies as error, decides the round's alerts, publishes changed site files, then queues the emails",
     timeout: 300,
     // The bounded publisher peaks near 850 MB at 1,000 agencies × 90 days (npm run bench, store section): 1,769 MB
     // keeps headroom and is one full vCPU (Lambda allocates CPU in proportion to memory), which the site build uses.
@@ -92,6 +97,7 @@ export function Monitor({ stack, app }: StackContext) {
     ...withRegistry,
   });
   table.grantReadWriteData(finalize);
+  mail.queue.grantSendMessages(finalize);
   site.bucket.grantReadWrite(finalize);
   site.distribution.grantCreateInvalidation(finalize);
   grantRegistry(finalize);
@@ -129,6 +135,7 @@ export function Monitor({ stack, app }: StackContext) {
       DVCWATCH_AGENT_QUEUE_URL: agent.queue.queueUrl,
       // The invocation's pool runs its whole batch at once (functions/probe.ts).
       DVCWATCH_PROBE_CONCURRENCY: String(PROBE_AGENCIES_PER_INVOCATION),
+      DVCWATCH_VANTAGE_WAIT_SECONDS: String(settings.vantageWaitSeconds),
     },
     ...withRegistry,
   });
@@ -143,7 +150,6 @@ export function Monitor({ stack, app }: StackContext) {
   );
   table.grantReadWriteData(probe);
   evidence.grantPut(probe);
-  email.grantSend(probe);
   finalize.grantInvoke(probe);
   agent.queue.grantSendMessages(probe);
   grantRegistry(probe);
@@ -157,7 +163,7 @@ export function Monitor({ stack, app }: StackContext) {
   });
   // The Mailer writes each send's key before sending (never twice): the digest writes to the table.
   table.grantReadWriteData(digest);
-  email.grantSend(digest);
+  mail.queue.grantSendMessages(digest);
   grantRegistry(digest);
   new Cron(stack, 'WeeklyDigest', { schedule: SCHEDULES.digest, job: digest });
 
@@ -170,9 +176,9 @@ export function Monitor({ stack, app }: StackContext) {
   });
   table.grantReadWriteData(watchdog);
   grantRegistry(watchdog);
-  email.grantSend(watchdog);
+  mail.queue.grantSendMessages(watchdog);
   new Cron(stack, 'WatchdogSchedule', { schedule: SCHEDULES.watchdog, job: watchdog });
 
-  stack.addOutputs({ ProbeQueueUrl: queue.queueUrl, ProbeDlqUrl: dlq.queueUrl });
-  return { queue, dlq, probe, dispatch, finalize, digest, watchdog };
+  stack.addOutputs({ ProbeQueueUrl: queue.queueUrl, ProbeDlqUrl: dlq.queueUrl, MailDlqUrl: mail.dlq.queueUrl });
+  return { queue, dlq, probe, dispatch, finalize, digest, watchdog, mail: mail.fn, mailQueue: mail.queue, mailDlq: mail.dlq };
 }

@@ -1,3 +1,6 @@
+import { isReservedAddress } from '@dvcwatch/core/placeholder-contact';
+import { VANTAGE_WAIT_MS } from '@dvcwatch/core/probe-budget';
+
 /**
  * Deploy-time settings, read from the environment when the app is synthesized.
  *
@@ -18,6 +21,10 @@ export interface Settings {
   readonly probeMaxConcurrency: number;
   /** How long result rows and evidence are kept. */
   readonly retentionDays: number;
+  /** Emails a second the mail function sends (SES sandbox: 1); 0 reads the account's MaxSendRate (GetSendQuota). */
+  readonly sesSendRate: number;
+  /** How long a probe waits for the agent vantages after a `down` (at most core/probe-budget.ts VANTAGE_WAIT_MS). */
+  readonly vantageWaitSeconds: number;
 }
 
 /** The registry file bundled with the functions (copied from the repository by `copyFiles`). */
@@ -61,7 +68,41 @@ export const readSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     // "Configuring maximum concurrency for Amazon SQS event sources").
     probeMaxConcurrency: integer('DVCWATCH_PROBE_MAX_CONCURRENCY', env.DVCWATCH_PROBE_MAX_CONCURRENCY, 10, 2, 1000),
     retentionDays: integer('DVCWATCH_RETENTION_DAYS', env.DVCWATCH_RETENTION_DAYS, 400, 1, 3650),
+    // SES's sandbox sends 1 email a second; production accounts start at 14 (SES developer guide, sending quotas).
+    sesSendRate: integer('DVCWATCH_SES_SEND_RATE', env.DVCWATCH_SES_SEND_RATE, 1, 0, 1000),
+    // The probe's timeout counts this wait (core/probe-budget.ts): it can be shortened, never lengthened.
+    vantageWaitSeconds: integer(
+      'DVCWATCH_VANTAGE_WAIT_SECONDS',
+      env.DVCWATCH_VANTAGE_WAIT_SECONDS,
+      VANTAGE_WAIT_MS / 1000,
+      0,
+      VANTAGE_WAIT_MS / 1000,
+    ),
   };
+};
+
+/** Stages that send real email to real people: they refuse placeholder addresses at synth. */
+export const PRODUCTION_STAGES = ['prod', 'production'];
+
+/**
+ * Fails the synth of a production stage (`sst deploy --stage prod`) whose sender or operators are placeholders
+ * (a reserved example domain, core/placeholder-contact.ts) or whose operators are missing: SES would bounce the
+ * mail (pushing the account toward review at 5 %) and nobody would hear of the monitor's own failures.
+ */
+export const assertDeployable = (settings: Settings, stage: string): void => {
+  if (!PRODUCTION_STAGES.includes(stage)) return;
+  const problems = [
+    ...(isReservedAddress(settings.sender)
+      ? [`DVCWATCH_SENDER=${settings.sender} (set DVCWATCH_SENDER_DOMAIN to the domain verified in SES)`]
+      : []),
+    ...(settings.operators.length === 0 ? ['DVCWATCH_OPERATORS is empty'] : []),
+    ...settings.operators.filter(isReservedAddress).map((o) => `DVCWATCH_OPERATORS contains ${o}`),
+  ];
+  if (problems.length > 0)
+    throw new Error(
+      `stage "${stage}" sends real email, but these are placeholders on a reserved example domain: ${problems.join('; ')}. ` +
+        'Set them in .env.prod.local (docs/deploy.md).',
+    );
 };
 
 /** The object ARN of an `s3://bucket/key` registry URI, or undefined for a bundled registry. */

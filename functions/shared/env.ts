@@ -1,3 +1,4 @@
+import { VANTAGE_WAIT_MS } from '@dvcwatch/core/probe-budget';
 import { z } from 'zod';
 
 const list = z
@@ -25,6 +26,17 @@ const Env = z.object({
   DVCWATCH_FINALIZE_FUNCTION: z.string().optional(),
   /** The agent vantages' job queue (stacks/Agent.ts): a `down` is sent there for confirmation. */
   DVCWATCH_AGENT_QUEUE_URL: z.string().optional(),
+  /** The probe's wait for the agent vantages after a `down` (stacks/settings.ts; core/probe-budget.ts VANTAGE_WAIT_MS). */
+  DVCWATCH_VANTAGE_WAIT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(VANTAGE_WAIT_MS / 1000)
+    .default(VANTAGE_WAIT_MS / 1000),
+  /** The mail queue (stacks/Mail.ts): set, every email is queued there and the mail function sends it. */
+  DVCWATCH_MAIL_QUEUE_URL: z.string().optional(),
+  /** Emails a second the mail function sends (stacks/settings.ts); 0: SES's own MaxSendRate (GetSendQuota). */
+  DVCWATCH_SES_SEND_RATE: z.coerce.number().min(0).max(1000).default(1),
   /** Test and demo only: loopback origins the request guard lets through (local mode). Never set in production. */
   DVCWATCH_ALLOW_ORIGINS: list,
   /** Agencies one probe invocation measures at once (the SQS batch size, stacks/Monitor.ts); 1 when unset. */

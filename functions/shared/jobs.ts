@@ -11,3 +11,16 @@ export const FinalizeEvent = z.union([
 ]);
 
 export { roundOf } from '@dvcwatch/core';
+
+/** One SQS message of the mail queue: a keyed email (notify/mailer.ts SendKey), sent by the mail function. */
+export const MailJob = z.strictObject({
+  key: z.strictObject({ scope: z.string().min(1), topic: z.string().min(1), step: z.string().min(1), kind: z.string().min(1) }),
+  message: z.strictObject({
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+  }),
+});
+export type MailJob = z.infer<typeof MailJob>;

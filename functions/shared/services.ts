@@ -7,6 +7,7 @@ import { Mailer } from '@dvcwatch/notify';
 import type { Logger, RunnerDeps, VantageJobs } from '@dvcwatch/runner';
 import { Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { env, type FunctionEnv } from './env.js';
+import { queueMailer } from './mail-queue.js';
 import { loadRegistry } from './registry.js';
 
 // Clients are created once per container. The SDK reads AWS_ENDPOINT_URL_DYNAMODB / _SES / _S3 itself, so
@@ -41,7 +42,7 @@ export async function registryFor(e: FunctionEnv): Promise<Registry> {
 /** The runner's dependencies on AWS. */
 export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
   const e = env();
-  const { dynamo, ses } = awsClients();
+  const { dynamo } = awsClients();
   const registry = await registryFor(e);
   const sends = new Sends(dynamo, e.DVCWATCH_TABLE);
   const siteBase = registry.siteUrl?.replace(/\/$/, '') ?? null;
@@ -49,21 +50,30 @@ export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
     registry,
     store: new Store(dynamo, e.DVCWATCH_TABLE, e.DVCWATCH_RETENTION_DAYS),
     sends,
-    mailer: new Mailer({
-      ses,
-      sends,
-      from: e.DVCWATCH_SENDER,
-      // SES sandbox: 1 message a second (DOMAIN.md); production accounts allow more, this stays safe.
-      minIntervalMs: 1_000,
-      ...(e.DVCWATCH_CONFIGURATION_SET ? { configurationSet: e.DVCWATCH_CONFIGURATION_SET } : {}),
-    }),
+    // Queued when the stack has a mail queue (the mail function sends at SES's rate); else sent from here.
+    mailer: e.DVCWATCH_MAIL_QUEUE_URL ? queueMailer(awsClients().sqs, e.DVCWATCH_MAIL_QUEUE_URL) : sesMailer(sends, 1),
     log,
     evidenceUrl: (key) => (siteBase ? `${siteBase}/${key}` : null),
     observations: new VantageObservations(dynamo, e.DVCWATCH_TABLE),
     vantageJobs: agentQueue(e.DVCWATCH_AGENT_QUEUE_URL),
+    vantageWaitMs: e.DVCWATCH_VANTAGE_WAIT_SECONDS * 1000,
+    // A deployment's mail can reach real mailboxes: placeholder heads are never emailed (core/placeholder-contact.ts).
+    skipPlaceholderHeads: true,
     retentionDays: e.DVCWATCH_RETENTION_DAYS,
   };
 }
+
+/** The Mailer on SES: keyed sends at most `perSecond` emails a second (SES sandbox: 1, DOMAIN.md). */
+export const sesMailer = (sends: Sends, perSecond: number): Mailer => {
+  const e = env();
+  return new Mailer({
+    ses: awsClients().ses,
+    sends,
+    from: e.DVCWATCH_SENDER,
+    minIntervalMs: Math.ceil(1_000 / perSecond),
+    ...(e.DVCWATCH_CONFIGURATION_SET ? { configurationSet: e.DVCWATCH_CONFIGURATION_SET } : {}),
+  });
+};
 
 /** Confirmation jobs for the agent vantages, one SQS message each (stacks/Agent.ts); none without a queue. */
 const agentQueue = (url: string | undefined): VantageJobs | null =>

@@ -19,6 +19,7 @@ export const REGISTRY_KEY = 'registry.yaml';
 type Props = Record<string, unknown>;
 type QueueProps = {
   VisibilityTimeout: number;
+  FifoQueue?: boolean;
   RedrivePolicy?: { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] }; maxReceiveCount: number };
 };
 
@@ -31,8 +32,13 @@ export interface LocalCloud {
   sqs: SqsServer;
   functions: Map<string, LocalFunction>;
   fn(handler: string): LocalFunction;
-  mapping: EventSourceMapping;
+  /** The template's event source mappings (the probe queue's and the mail queue's), started and stopped together. */
+  mapping: { start(): void; stop(): Promise<void> };
   queue: { name: string; deadLetter: string; visibilitySeconds: number; maxReceiveCount: number };
+  /** The agent vantages' job queue (stacks/Agent.ts), by its logical id. */
+  agentQueue: string;
+  /** The mail queue (stacks/Mail.ts), by its logical id. */
+  mailQueue: string;
   /** Buckets by the logical id of the template's bucket. */
   bucket(logicalIdPrefix: string): string;
   pendingInvocations(): Promise<void>;
@@ -50,28 +56,53 @@ export async function startLocalCloud(
   o: {
     registryYaml: string;
     refusedRecipient: string;
+    /** How SES refuses that recipient (default MessageRejected). */
+    refusal?: 'MessageRejected' | 'AccessDenied';
     scaleMs: number;
     extraProbeEnv: Record<string, string>;
-    /** Plays the event source mapping with this batch size instead of the template's (one agency per invocation). */
+    /** Plays the probe's event source mapping with this batch size instead of the template's. */
     batchSize?: number;
   },
 ): Promise<LocalCloud> {
   const queues = app.resources('AWS::SQS::Queue');
-  // The probe queue is the one the template's event source mapping reads (the agent's queue has a DLQ too).
-  const [mappingRes] = app.resources('AWS::Lambda::EventSourceMapping');
-  const source = (mappingRes?.resource.Properties as { EventSourceArn?: { 'Fn::GetAtt'?: [string, string] } } | undefined)
-    ?.EventSourceArn?.['Fn::GetAtt']?.[0];
+  // Each event source mapping of the template: its function (by logical id) and its queue.
+  const mappingsRes = app.resources('AWS::Lambda::EventSourceMapping').map((m) => {
+    const p = (m.resource.Properties ?? {}) as {
+      EventSourceArn?: { 'Fn::GetAtt'?: [string, string] };
+      FunctionName?: { Ref?: string };
+      BatchSize?: number;
+      FunctionResponseTypes?: string[];
+      ScalingConfig?: { MaximumConcurrency?: number };
+    };
+    return { queueId: p.EventSourceArn?.['Fn::GetAtt']?.[0] ?? '', functionId: p.FunctionName?.Ref ?? '', props: p };
+  });
+  // The probe queue is the one the probe function's mapping reads (the agent's and the mail queue have DLQs too).
+  const probeFn = app
+    .resources('AWS::Lambda::Function')
+    .find((r) => (r.resource.Properties as Props | undefined)?.Handler === 'functions/probe.handler')?.id;
+  const source = mappingsRes.find((m) => m.functionId === probeFn)?.queueId;
   const main = queues.find((q) => q.id === source);
   if (!main?.resource.Properties || !(main.resource.Properties as QueueProps).RedrivePolicy)
-    throw new Error(`the event source mapping's queue (${source ?? 'none'}) with a redrive policy is not in the template`);
+    throw new Error(`the probe's queue (${source ?? 'none'}) with a redrive policy is not in the template`);
   const mp = main.resource.Properties as QueueProps;
   const redrive = mp.RedrivePolicy!;
   const dlqId = redrive.deadLetterTargetArn['Fn::GetAtt'][0];
-  const configs: QueueConfig[] = queues.map((q) => ({
-    name: q.id,
-    visibilityTimeoutSeconds: (q.resource.Properties as QueueProps).VisibilityTimeout ?? 30,
-    ...(q.id === main.id ? { redrive: { deadLetterQueue: dlqId, maxReceiveCount: redrive.maxReceiveCount } } : {}),
-  }));
+  const configs: QueueConfig[] = queues.map((q) => {
+    const p = q.resource.Properties as QueueProps;
+    return {
+      name: q.id,
+      visibilityTimeoutSeconds: p.VisibilityTimeout ?? 30,
+      fifo: p.FifoQueue === true,
+      ...(p.RedrivePolicy
+        ? {
+            redrive: {
+              deadLetterQueue: p.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0],
+              maxReceiveCount: p.RedrivePolicy.maxReceiveCount,
+            },
+          }
+        : {}),
+    };
+  });
   const buckets = app.resources('AWS::S3::Bucket').map((b) => b.id.toLowerCase());
   const [dynamo, ses, s3, sqs] = await Promise.all([
     startDynalite(null, 0),
@@ -79,7 +110,7 @@ export async function startLocalCloud(
     startLocalS3([...buckets, REGISTRY_BUCKET]),
     startSqsServer(configs, o.scaleMs),
   ]);
-  const refusing = await startRefusingSes(ses.endpoint, [o.refusedRecipient]);
+  const refusing = await startRefusingSes(ses.endpoint, [o.refusedRecipient], { as: o.refusal ?? 'MessageRejected' });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await ensureTable(dynamoClient, TABLE);
   dynamoClient.destroy();
@@ -140,23 +171,35 @@ export async function startLocalCloud(
     if (!f) throw new Error(`no function ${handler}`);
     return f;
   };
-  const mprops = (mappingRes?.resource.Properties ?? {}) as {
-    BatchSize?: number;
-    FunctionResponseTypes?: string[];
-    ScalingConfig?: { MaximumConcurrency?: number };
+  const fnById = (id: string) => {
+    const f = functions.get(id);
+    if (!f) throw new Error(`an event source mapping names no function of the app: ${id}`);
+    return f;
   };
   const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: REGION });
-  const mapping = new EventSourceMapping(
-    {
-      sqs: sqsClient,
-      queueUrl: sqs.url(main.id),
-      queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${main.id}`,
-      batchSize: o.batchSize ?? mprops.BatchSize ?? 10,
-      maxConcurrency: mprops.ScalingConfig?.MaximumConcurrency ?? 2,
-      reportBatchItemFailures: (mprops.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
-    },
-    byHandler('functions/probe.handler'),
+  const mappings = mappingsRes.map(
+    (m) =>
+      new EventSourceMapping(
+        {
+          sqs: sqsClient,
+          queueUrl: sqs.url(m.queueId),
+          queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${m.queueId}`,
+          batchSize:
+            (fnById(m.functionId) === byHandler('functions/probe.handler') ? o.batchSize : undefined) ?? m.props.BatchSize ?? 10,
+          maxConcurrency: m.props.ScalingConfig?.MaximumConcurrency ?? 2,
+          reportBatchItemFailures: (m.props.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
+        },
+        fnById(m.functionId),
+      ),
   );
+  const mapping = {
+    start: () => {
+      for (const m of mappings) m.start();
+    },
+    stop: async () => {
+      await Promise.all(mappings.map((m) => m.stop()));
+    },
+  };
   return {
     dynamo,
     ses,
@@ -172,6 +215,8 @@ export async function startLocalCloud(
       visibilitySeconds: mp.VisibilityTimeout,
       maxReceiveCount: redrive.maxReceiveCount,
     },
+    agentQueue: queues.find((q) => q.id.startsWith('AgentQueue'))?.id ?? 'AgentQueue',
+    mailQueue: queues.find((q) => q.id.startsWith('MailQueue'))?.id ?? 'MailQueue',
     bucket: (prefix) => {
       const found = buckets.find((b) => b.startsWith(prefix.toLowerCase()));
       if (!found) throw new Error(`no bucket ${prefix}*`);

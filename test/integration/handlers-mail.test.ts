@@ -35,7 +35,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dvcwatch-handlers-mail-'));
   const portals = AGENCIES.map((a) => ({ ...a, home: `http://127.0.0.1:9/${a.id}/`, form: `http://127.0.0.1:9/${a.id}/form` }));
   const registryPath = join(dir, 'registry.yaml');
-  await writeFile(registryPath, demoRegistryYaml(portals, null));
+  // Real-looking heads (a top-level name nobody delegates): a deployment never emails a placeholder head.
+  const yaml = demoRegistryYaml(portals, null)
+    .replaceAll(/(thutruong\.[a-z0-9-]+)@example\.vn/g, '$1@mophong.dvcwatch')
+    .replaceAll('placeholderContact: true', 'placeholderContact: false');
+  await writeFile(registryPath, yaml);
   restore = setEnv({
     ...aws.endpoints,
     DVCWATCH_TABLE: TABLE,
@@ -180,10 +184,10 @@ describe('digest (Monday 08:00 in Vietnam)', () => {
     expect(again).toEqual({ sent: 0, skipped: 3 });
     const mails = (await sesEmails(aws.ses)).filter((m) => m.subject.includes('Tổng hợp tuần')).slice(heads.length);
     expect(mails.map((m) => m.destination.to.join(',')).sort()).toEqual(
-      AGENCIES.map((a) => `thutruong.${a.id}@example.vn`).sort(),
+      AGENCIES.map((a) => `thutruong.${a.id}@mophong.dvcwatch`).sort(),
     );
-    const a = mails.find((m) => m.destination.to.includes('thutruong.tinh-a@example.vn'));
-    const b = mails.find((m) => m.destination.to.includes('thutruong.tinh-b@example.vn'));
+    const a = mails.find((m) => m.destination.to.includes('thutruong.tinh-a@mophong.dvcwatch'));
+    const b = mails.find((m) => m.destination.to.includes('thutruong.tinh-b@mophong.dvcwatch'));
     expect(a?.subject).toBe('[dvcwatch] Tổng hợp tuần 03/03–09/03/2025: Tỉnh A (thử) — xếp loại A');
     expect(a?.body.text).toContain('Tỷ lệ truy cập được: 100');
     expect(a?.body.text).toContain('xếp hạng 1/2 trong các cơ quan cùng loại');

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Agent } from '../../stacks/Agent.js';
 import { Alarms, DURATION_SHARE_THRESHOLD, METRICS } from '../../stacks/Alarms.js';
 import { Monitor } from '../../stacks/Monitor.js';
 import { type Synthesized, synth } from './synth.js';
@@ -35,18 +36,51 @@ describe('Alarms stack', () => {
     ]);
   });
 
-  it('alarms when new messages arrive in the probe DLQ, and returns to OK when none do', () => {
-    const dlq = alarm(alarms, 'ProbeDlqReceived');
-    const metrics = dlq.Metrics as MathMetric[];
-    const queues = synthesized.template(Monitor).findResources('AWS::SQS::Queue');
-    const [dlqId, ...others] = Object.keys(queues).filter((id) => !(queues[id] as Alarm).Properties.RedrivePolicy);
+  it('alarms when new messages arrive in any dead-letter queue (probe, mail, agent), and returns to OK when none do', () => {
+    const queues = {
+      ...synthesized.template(Monitor).findResources('AWS::SQS::Queue'),
+      ...synthesized.template(Agent).findResources('AWS::SQS::Queue'),
+    };
+    const dlqIds = Object.values(queues).flatMap((q) => {
+      const target = (q as { Properties: { RedrivePolicy?: { deadLetterTargetArn: { 'Fn::GetAtt': [string] } } } }).Properties
+        .RedrivePolicy?.deadLetterTargetArn['Fn::GetAtt'][0];
+      return target ? [target] : [];
+    });
 
-    expect(others).toHaveLength(0);
-    expect(metrics.find((m) => m.Expression)?.Expression).toBe('DIFF(visible)');
-    expect(metrics.find((m) => m.Id === 'visible')?.MetricStat?.Metric.MetricName).toBe('ApproximateNumberOfMessagesVisible');
-    expect(dlq).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
-    // The dimension is the DLQ's name, imported from the Monitor stack.
-    expect(JSON.stringify(metrics)).toMatch(new RegExp(`"QueueName".*${dlqId}`));
+    expect(dlqIds).toHaveLength(3);
+    for (const [prefix, dlqId] of [
+      ['ProbeDlqReceived', dlqIds.find((id) => id.startsWith('ProbeDlq'))],
+      ['MailDlqReceived', dlqIds.find((id) => id.startsWith('MailDlq'))],
+      ['AgentDlqReceived', dlqIds.find((id) => id.startsWith('AgentDlq'))],
+    ] as const) {
+      const dlq = alarm(alarms, prefix);
+      const metrics = dlq.Metrics as MathMetric[];
+      expect(dlqId).toBeDefined();
+      expect(metrics.find((m) => m.Expression)?.Expression).toBe('DIFF(visible)');
+      expect(metrics.find((m) => m.Id === 'visible')?.MetricStat?.Metric.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+      expect(dlq).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
+      // The dimension is the DLQ's name, imported from the stack that owns it.
+      expect(JSON.stringify(metrics)).toMatch(new RegExp(`"QueueName".*${dlqId}`));
+    }
+  });
+
+  it('alarms when the agent took none of the jobs sent to it for two hours, and stays quiet while none are sent', () => {
+    const liveness = alarm(alarms, 'AgentNotAnswering');
+    const metrics = liveness.Metrics as MathMetric[];
+    const [agentQueueId] = Object.keys(synthesized.template(Agent).findResources('AWS::SQS::Queue')).filter((id) =>
+      id.startsWith('AgentQueue'),
+    );
+
+    expect(liveness).toMatchObject({
+      TreatMissingData: 'notBreaching',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      Threshold: 1,
+    });
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('IF(FILL(sent, 0) >= 1 AND FILL(taken, 0) < 1, 1, 0)');
+    expect(metrics.find((m) => m.Id === 'sent')?.MetricStat?.Metric.MetricName).toBe('NumberOfMessagesSent');
+    expect(metrics.find((m) => m.Id === 'taken')?.MetricStat?.Metric.MetricName).toBe('NumberOfMessagesDeleted');
+    expect(JSON.stringify(metrics)).toMatch(new RegExp(`"QueueName".*${agentQueueId}`));
   });
 
   it('alarms on no completed round only after rounds were dispatched, so a fresh deploy stays quiet', () => {
@@ -64,7 +98,7 @@ describe('Alarms stack', () => {
 
   it('alarms on Errors, Throttles and a duration near the timeout of every function', () => {
     const monitor = synthesized.template(Monitor).findResources('AWS::Lambda::Function');
-    for (const name of ['Dispatch', 'Probe', 'Finalize', 'Digest', 'Watchdog', 'SesEvents']) {
+    for (const name of ['Dispatch', 'Probe', 'Finalize', 'Digest', 'Watchdog', 'Mail', 'Lab', 'SesEvents']) {
       expect(alarm(alarms, `${name}Errors`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 1 });
       expect(alarm(alarms, `${name}Throttles`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Threshold: 1 });
       const near = alarm(alarms, `${name}NearTimeout`);
@@ -96,8 +130,8 @@ describe('Alarms stack', () => {
     const [topicId] = Object.keys(alarms.findResources('AWS::SNS::Topic'));
     const all = Object.values(alarmsById(alarms));
 
-    // 6 round and SES alarms + 3 for each of the 6 functions.
-    expect(all).toHaveLength(6 + 3 * 6);
+    // 3 DLQs, the agent's liveness, 5 round and SES alarms + 3 for each of the 8 functions.
+    expect(all).toHaveLength(3 + 1 + 5 + 3 * 8);
     for (const a of all) {
       expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(a.OKActions).toEqual([{ Ref: topicId }]);

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, it } from 'vitest';
+import { describe, it, vi } from 'vitest';
 import { Data } from '../../stacks/Data.js';
 import { synth } from './synth.js';
 
@@ -24,7 +24,11 @@ describe('Data stack', () => {
   });
 
   it('retains the table in prod and destroys it in other stages', async () => {
+    // A production stage refuses placeholder addresses (stacks/settings.ts assertDeployable).
+    vi.stubEnv('DVCWATCH_SENDER_DOMAIN', 'canhbao.dvcwatch.vn');
+    vi.stubEnv('DVCWATCH_OPERATORS', 'vanhanh@dvcwatch.vn');
     const prod = (await synth('prod')).template(Data);
+    vi.unstubAllEnvs();
     const test = (await synth('test')).template(Data);
 
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });

@@ -78,10 +78,10 @@ describe('IAM', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('scopes ses:SendEmail and ses:SendRawEmail to the sender identity and configuration set', () => {
+  it('lets only the mail function send, scoping ses:SendEmail and ses:SendRawEmail to the sender identity and configuration set', () => {
     const send = all.filter(({ statement: s }) => list(s.Action).some((a) => a.startsWith('ses:Send')));
 
-    expect(send.map((f) => f.where.split('/')[1]?.replace(/ServiceRole.*$/, '')).sort()).toEqual(['Digest', 'Probe', 'Watchdog']);
+    expect(send.map((f) => f.where.split('/')[1]?.replace(/ServiceRole.*$/, '')).sort()).toEqual(['Mail']);
     for (const { statement } of send) {
       const resources = list(statement.Resource).map((r) => JSON.stringify(r));
       expect(resources).toHaveLength(2);

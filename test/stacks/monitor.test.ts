@@ -1,7 +1,14 @@
-import { agencyWorstCaseMs, DEFAULT_PROBE, PROBE_AGENCIES_PER_INVOCATION, ROUND_DEADLINE_MINUTES } from '@dvcwatch/core';
+import {
+  agencyWorstCaseMs,
+  DEFAULT_PROBE,
+  PROBE_AGENCIES_PER_INVOCATION,
+  ROUND_DEADLINE_MINUTES,
+  VANTAGE_WAIT_MS,
+} from '@dvcwatch/core';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { type FunctionProps, Function as SstFunction } from 'sst/constructs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAIL_BATCH_SIZE, MAIL_MAX_RECEIVES, MAIL_TIMEOUT_SECONDS } from '../../stacks/Mail.js';
 import { Monitor, PROBE_MAX_RECEIVES, PROBE_TIMEOUT_SECONDS, SCHEDULES } from '../../stacks/Monitor.js';
 import { type Synthesized, synth } from './synth.js';
 
@@ -51,7 +58,9 @@ describe('Monitor stack', () => {
   });
 
   it('feeds the probe several agencies per invocation, with partial batch failures and the configured maximum concurrency', () => {
-    const [mapping, ...others] = resources(monitor, 'AWS::Lambda::EventSourceMapping');
+    const mappings = resources(monitor, 'AWS::Lambda::EventSourceMapping');
+    const probeId = Object.keys(monitor.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('Probe'));
+    const [mapping, ...others] = mappings.filter((m) => JSON.stringify(m.Properties.FunctionName).includes(`"${probeId}"`));
     const probe = lambdaOf(monitor, 'Measures one agency portal with headless Chromium');
     const vars = (probe.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
@@ -75,6 +84,8 @@ describe('Monitor stack', () => {
     // Two pages × three attempts at 20 s, the confirmation delays, the catalogue, closes and recording: 336 s.
     expect(agencyWorstCaseMs(DEFAULT_PROBE)).toBe(336_000);
     expect(timeout * 1000).toBeGreaterThanOrEqual(agencyWorstCaseMs(DEFAULT_PROBE));
+    // …plus the wait for the agent vantages after a `down`, its own term: 336 + 90 s, rounded up to 450 s.
+    expect(timeout * 1000).toBeGreaterThanOrEqual(agencyWorstCaseMs(DEFAULT_PROBE) + VANTAGE_WAIT_MS);
     expect(timeout).toBe(PROBE_TIMEOUT_SECONDS);
     expect(timeout).toBeLessThanOrEqual(900);
     expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
@@ -103,6 +114,7 @@ describe('Monitor stack', () => {
       'Dispatch',
       'Finalize',
       'LabRunner',
+      'Mail',
       'Probe',
       'SesEventsFn',
       'Watchdog',
@@ -123,5 +135,31 @@ describe('Monitor stack', () => {
       expect(vars.DVCWATCH_SENDER).toBe('dvcwatch@canhbao.example.vn');
       expect(vars.DVCWATCH_REGISTRY).toBe('registry/vietnam.yaml');
     }
+  });
+
+  it('sends email only from the mail function, draining a FIFO queue in batches at the configured SES rate; the deciders only queue', () => {
+    const queues = monitor.findResources('AWS::SQS::Queue') as Record<string, Resource>;
+    const [mailId] = Object.keys(queues).filter((id) => id.startsWith('MailQueue'));
+    const mail = queues[mailId ?? ''];
+    const fn = lambdaOf(monitor, 'Sends the queued emails at the SES send rate, in queue order, each at most once');
+    const mailFnId = Object.entries(monitor.findResources('AWS::Lambda::Function')).find(([, r]) => r === fn)?.[0];
+    const mapping = resources(monitor, 'AWS::Lambda::EventSourceMapping').find((m) =>
+      JSON.stringify(m.Properties.FunctionName).includes(`"${mailFnId}"`),
+    );
+    const policies = resources(monitor, 'AWS::IAM::Policy');
+    const sendsTo = (queueId: string) =>
+      policies
+        .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${queueId}"`))
+        .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('sqs:SendMessage'))
+        .map((p) => JSON.stringify(p.Properties.Roles).match(/"(\w+?)ServiceRole/)?.[1])
+        .sort();
+
+    // One message group, FIFO: one batch at a time, in the order finalize queued the emails.
+    expect(mail?.Properties).toMatchObject({ FifoQueue: true, RedrivePolicy: { maxReceiveCount: MAIL_MAX_RECEIVES } });
+    expect(mail?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * MAIL_TIMEOUT_SECONDS);
+    expect(mapping?.Properties).toMatchObject({ BatchSize: MAIL_BATCH_SIZE, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(fn.Properties.Timeout).toBe(MAIL_TIMEOUT_SECONDS);
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.DVCWATCH_SES_SEND_RATE).toBe('1');
+    expect(sendsTo(mailId ?? '')).toEqual(['Digest', 'Finalize', 'Watchdog']);
   });
 });

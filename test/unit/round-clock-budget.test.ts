@@ -6,6 +6,7 @@ import {
   roundDeadline,
   roundOf,
   roundOfDeadline,
+  VANTAGE_WAIT_MS,
 } from '@dvcwatch/core';
 import { launchArgs } from '@dvcwatch/probe';
 import chromium from '@sparticuz/chromium';
@@ -28,7 +29,8 @@ describe("one agency's worst case", () => {
     expect(agencyWorstCaseMs({ ...DEFAULT_PROBE_TIMING, pageTimeoutMs: 21_000 })).toBe(base + 2 * 3 * 1_000);
     expect(agencyWorstCaseMs({ ...DEFAULT_PROBE_TIMING, confirmAttempts: 0 })).toBe(base - 2 * (2 * 30_000 + 9_000));
     expect(agencyWorstCaseMs(DEFAULT_PROBE_TIMING, 15_000)).toBe(base + 15_000);
-    expect(probeTimeoutSeconds() * 1000).toBeGreaterThanOrEqual(base);
+    expect(probeTimeoutSeconds() * 1000).toBeGreaterThanOrEqual(base + VANTAGE_WAIT_MS);
+    expect(probeTimeoutSeconds() * 1000 - VANTAGE_WAIT_MS).toBeLessThan(base + 30_000);
   });
 });
 

@@ -10,9 +10,11 @@ import type { CliEnv } from './env.js';
 import { UsageError } from './usage.js';
 
 /** SQS long polling: one request waits up to 20 s for a job (the SQS maximum). */
-const sqsQueue = (sqs: SQSClient, url: string): AgentQueue => ({
-  receive: async () => {
-    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, WaitTimeSeconds: 20 }));
+export const sqsAgentQueue = (sqs: SQSClient, url: string): AgentQueue => ({
+  receive: async (max) => {
+    const out = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: Math.min(10, max), WaitTimeSeconds: 20 }),
+    );
     return (out.Messages ?? []).flatMap((m) => (m.Body && m.ReceiptHandle ? [{ body: m.Body, receipt: m.ReceiptHandle }] : []));
   },
   remove: async (receipt) => {
@@ -31,7 +33,12 @@ export async function cmdAgent(argv: string[], env: CliEnv, log: Logger, out: (l
     'queue-url': { type: 'string' },
     registry: { type: 'string' },
     once: { type: 'boolean' },
+    jobs: { type: 'string' },
   });
+  const jobsRaw = values.jobs ?? process.env.DVCWATCH_AGENT_JOBS ?? '2';
+  const jobs = Number(jobsRaw);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)
+    throw new UsageError(`--jobs (hoặc DVCWATCH_AGENT_JOBS)=${jobsRaw}: cần số nguyên từ 1 đến 16 (jobs at once, 1–16)`);
   const queueUrl = values['queue-url'] ?? process.env.DVCWATCH_AGENT_QUEUE_URL;
   if (!values.vantage) throw new UsageError('--vantage: cần mã điểm đo của máy này (the id of this vantage in the registry)');
   if (!queueUrl)
@@ -53,9 +60,9 @@ export async function cmdAgent(argv: string[], env: CliEnv, log: Logger, out: (l
   const onSignal = () => stop.abort();
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
-  out(`dvcwatch agent: điểm đo ${values.vantage}, đang nhận việc từ ${queueUrl}`);
+  out(`dvcwatch agent: điểm đo ${values.vantage}, ${jobs} việc cùng lúc, đang nhận việc từ ${queueUrl}`);
   try {
-    const handled = await runAgent(sqsQueue(sqs, queueUrl), {
+    const handled = await runAgent(sqsAgentQueue(sqs, queueUrl), {
       vantageId: values.vantage,
       prober,
       observations: new VantageObservations(dynamo, env.DVCWATCH_TABLE),
@@ -64,6 +71,7 @@ export async function cmdAgent(argv: string[], env: CliEnv, log: Logger, out: (l
       now: () => Date.now(),
       signal: stop.signal,
       once: values.once ?? false,
+      concurrency: jobs,
     });
     out(`dvcwatch agent: dừng sau ${handled} việc (stopped after ${handled} jobs)`);
     return 0;

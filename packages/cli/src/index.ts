@@ -1,3 +1,4 @@
+export { sqsAgentQueue } from './cmd-agent.js';
 export * from './context.js';
 export * from './demo/index.js';
 export * from './embedded.js';

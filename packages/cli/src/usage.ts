@@ -19,7 +19,7 @@ Cách dùng (usage):
   dvcwatch serve    [--registry TỆP] [--port N] [--no-demo] [--replay-days N]
                     dịch vụ cục bộ: một vòng ngay, rồi mỗi đầu giờ; trang tổng hợp trên http://127.0.0.1:PORT;
                     --replay-days N phát lại N ngày lịch sử trước (nếu còn thiếu)
-  dvcwatch agent    --vantage ID [--queue-url URL] [--registry TỆP] [--once]
+  dvcwatch agent    --vantage ID [--queue-url URL] [--registry TỆP] [--jobs N] [--once]
                     điểm đo phụ ở mạng khác (máy đặt tại Việt Nam): nhận việc xác nhận từ hàng đợi SQS riêng
                     (DVCWATCH_AGENT_QUEUE_URL), đo lại cổng từ đây, ghi kết quả vào bảng DynamoDB
   dvcwatch import-766 [--registry TỆP] [--period YYYY|YYYY-MM|YYYY-Qn] [--endpoint URL]

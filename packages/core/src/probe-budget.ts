@@ -47,9 +47,21 @@ export const agencyWorstCaseMs = (p: ProbeTiming, extraMs = 0): number => {
   return 2 * page + CATALOGUE_DEADLINE_MS + 2 * CLOSE_TIMEOUT_MS + TLS_TIMEOUT_MS + extraMs + RECORD_MARGIN_MS;
 };
 
-/** The probe function's timeout in whole seconds: the worst case of the default settings, rounded up to 30 s. */
+/**
+ * The vantage wait: after a `down`, the probe waits this long at most for the agent vantages' observations
+ * (runner/vantages.ts), so most rounds are decided by the probe that finishes last instead of at the deadline.
+ * An agent takes a job by long polling (up to 20 s), then looks with its own re-probes (a reset or 5xx answers in
+ * seconds; three timeouts take 70 s): 90 s covers all but the slowest. Kept as its own term of the probe's
+ * timeout, on top of one agency's worst case.
+ */
+export const VANTAGE_WAIT_MS = 90_000;
+
+/**
+ * The probe function's timeout in whole seconds: the worst case of the default settings plus the vantage wait,
+ * rounded up to 30 s.
+ */
 export const probeTimeoutSeconds = (p: ProbeTiming = DEFAULT_PROBE_TIMING): number =>
-  Math.ceil(agencyWorstCaseMs(p) / 30_000) * 30;
+  Math.ceil((agencyWorstCaseMs(p) + VANTAGE_WAIT_MS) / 30_000) * 30;
 
 /**
  * AWS Lambda developer guide ("Using Lambda with Amazon SQS"): set the queue's visibility timeout to at least six

@@ -90,3 +90,12 @@ export const isLoopbackAddress = (address: string): boolean => {
   const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
   return m?.slice(1).every((n) => Number(n) <= 255) ?? false;
 };
+
+/**
+ * True while a result still waits for another vantage: the first saw it `down` and some other vantage has not
+ * answered yet. The round's alerts are not decided while any result waits, until the round's deadline.
+ */
+export const awaitsVantages = (result: Pick<Result, 'status' | 'vantageVerdict' | 'vantages'>): boolean =>
+  result.status === 'down' &&
+  result.vantageVerdict === 'unconfirmed' &&
+  (result.vantages ?? []).slice(1).some((s) => s.status === null);

@@ -59,11 +59,15 @@ export const isTransient = (e: unknown): boolean =>
 
 /**
  * SES refusals that no retry changes: the sandbox's unverified recipients and an unverified sender
- * (`MessageRejected`), an unverified MAIL FROM domain, a missing configuration set, a paused account (SES v1 API
- * reference, SendRawEmail errors). They are settled as `rejected`, never thrown into a probe job or the publish.
+ * (`MessageRejected`), a role whose IAM policy does not allow the identity (`AccessDenied`: in the sandbox a
+ * policy naming only the sender refuses every unverified recipient this way), an unverified MAIL FROM domain, a
+ * missing configuration set, a paused account (SES v1 API reference, SendRawEmail errors). They are settled as
+ * `rejected`, never thrown into a probe job, the publish or the digest.
  */
 const PERMANENT = new Set([
   'MessageRejected',
+  'AccessDenied',
+  'AccessDeniedException',
   'MailFromDomainNotVerifiedException',
   'MailFromDomainNotVerified',
   'ConfigurationSetDoesNotExistException',
@@ -72,8 +76,13 @@ const PERMANENT = new Set([
   'AccountSendingPausedException',
 ]);
 
-/** Whether SES refused an email for good. */
-export const isPermanentRefusal = (e: unknown): boolean => e instanceof Error && PERMANENT.has(e.name);
+/**
+ * Whether SES refused an email for good: a known refusal, or any other error SES blames on the request (the SDK's
+ * `$fault: 'client'`, HTTP 4xx) that is not throttling: asking again sends the same request.
+ */
+export const isPermanentRefusal = (e: unknown): boolean =>
+  e instanceof Error &&
+  (PERMANENT.has(e.name) || ((e as { $fault?: unknown }).$fault === 'client' && !TRANSIENT_NAMES.has(e.name)));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -59,30 +59,39 @@ export async function handleAgentJob(body: string, o: AgentOptions): Promise<Age
 
 /** A queue the agent takes jobs from (SQS in production). */
 export interface AgentQueue {
-  receive(): Promise<{ body: string; receipt: string }[]>;
+  /** Up to `max` jobs (SQS: at most 10 a receive). */
+  receive(max: number): Promise<{ body: string; receipt: string }[]>;
   remove(receipt: string): Promise<void>;
 }
 
-/** Takes jobs until `signal` aborts (or once, with `once`): each handled, then removed unless it failed. */
+/**
+ * Takes jobs until `signal` aborts (or once, with `once`): up to `concurrency` jobs at once (each its own page from
+ * the shared browser), each removed from the queue unless it failed. Returns how many jobs it handled.
+ */
 export async function runAgent(
   queue: AgentQueue,
-  o: AgentOptions & { signal?: AbortSignal; once?: boolean; retryDelayMs?: number },
+  o: AgentOptions & { signal?: AbortSignal; once?: boolean; retryDelayMs?: number; concurrency?: number },
 ): Promise<number> {
+  const concurrency = Math.max(1, o.concurrency ?? 1);
   let handled = 0;
-  do {
-    const messages = await queue.receive().catch(async (e: unknown) => {
-      o.log.error('agent queue unavailable; trying again shortly', { error: String(e) });
-      // No busy loop while the network or SQS is away.
-      if (!o.once) await new Promise((r) => setTimeout(r, o.retryDelayMs ?? 10_000));
-      return [];
-    });
-    for (const m of messages) {
-      const outcome = await handleAgentJob(m.body, o);
-      handled++;
-      if (outcome !== 'failed')
-        // A job not removed comes back after its visibility timeout and is answered `duplicate` (first write wins).
-        await queue.remove(m.receipt).catch(warnAnd(o.log, 'agent job not removed from the queue', { outcome }, undefined));
-    }
-  } while (!o.once && !o.signal?.aborted);
+  const worker = async (): Promise<void> => {
+    do {
+      const messages = await queue.receive(1).catch(async (e: unknown) => {
+        o.log.error('agent queue unavailable; trying again shortly', { error: String(e) });
+        // No busy loop while the network or SQS is away.
+        if (!o.once) await new Promise((r) => setTimeout(r, o.retryDelayMs ?? 10_000));
+        return [];
+      });
+      for (const m of messages) {
+        const outcome = await handleAgentJob(m.body, o);
+        handled++;
+        if (outcome !== 'failed')
+          // A job not removed comes back after its visibility timeout and is answered `duplicate` (first write wins).
+          await queue.remove(m.receipt).catch(warnAnd(o.log, 'agent job not removed from the queue', { outcome }, undefined));
+      }
+    } while (!o.once && !o.signal?.aborted);
+  };
+  // Each worker long-polls for one job: a slow portal holds one worker, never the others.
+  await Promise.all(Array.from({ length: o.once ? 1 : concurrency }, worker));
   return handled;
 }

@@ -1,6 +1,7 @@
 import { type Agency, type AlertState, advance, alertEmail, initialState, type Result, type Transition } from '@dvcwatch/core';
 import { ConflictError } from '@dvcwatch/store';
 import type { RunnerDeps } from './deps.js';
+import { skipPlaceholderHead } from './placeholder-head.js';
 
 export interface SettleOutcome {
   transitions: Transition[];
@@ -13,10 +14,18 @@ export interface SettleOutcome {
  * an email SES refuses for good is recorded `rejected`; a failed one stays pending for the next pass).
  */
 export async function settleResult(deps: RunnerDeps, agency: Agency, result: Result): Promise<SettleOutcome> {
-  await deps.store.addToDay(result);
-  const state = await advanceState(deps, agency, result);
+  const state = await settleState(deps, agency, result);
   const emails = await sendPending(deps, agency, state, result);
   return { transitions: state.pending, emails };
+}
+
+/**
+ * The first half of settling, with no email: the day's aggregate, then the alert state advanced (its transitions
+ * kept `pending` in the state, the outbox `sendPending` empties). A round publishes its site between the halves.
+ */
+export async function settleState(deps: RunnerDeps, agency: Agency, result: Result): Promise<AlertState> {
+  await deps.store.addToDay(result);
+  return advanceState(deps, agency, result);
 }
 
 async function advanceState(deps: RunnerDeps, agency: Agency, result: Result): Promise<AlertState> {
@@ -37,7 +46,8 @@ async function advanceState(deps: RunnerDeps, agency: Agency, result: Result): P
   }
 }
 
-async function sendPending(
+/** The second half: the emails of the state's pending transitions, each keyed; sent or queued ones are cleared. */
+export async function sendPending(
   deps: RunnerDeps,
   agency: Agency,
   state: AlertState,
@@ -56,13 +66,20 @@ async function sendPending(
       evidenceUrl: shot ? deps.evidenceUrl(shot) : null,
       contacts: deps.registry.operators,
     });
-    const outcome = await deps.mailer
-      .send({ scope: agency.id, topic: t.incident.id, step: t.step, kind: t.kind }, message)
-      .catch((e: unknown) => {
-        // SES still failing after the mailer's retries: the transition stays pending and the next pass sends it.
-        deps.log.error('alert email not sent; kept for the next round', { agencyId: agency.id, step: t.step, error: String(e) });
-        return 'failed' as const;
-      });
+    const key = { scope: agency.id, topic: t.incident.id, step: t.step, kind: t.kind };
+    const skipped = await skipPlaceholderHead(deps, agency, key, message).catch((e: unknown) => {
+      deps.log.error('placeholder head not recorded; kept for the next round', { agencyId: agency.id, error: String(e) });
+      return null;
+    });
+    if (skipped !== false) {
+      out.push({ step: t.step, outcome: skipped ? 'placeholder' : 'failed' });
+      continue;
+    }
+    const outcome = await deps.mailer.send(key, message).catch((e: unknown) => {
+      // SES still failing after the mailer's retries: the transition stays pending and the next pass sends it.
+      deps.log.error('alert email not sent; kept for the next round', { agencyId: agency.id, step: t.step, error: String(e) });
+      return 'failed' as const;
+    });
     deps.log.info('alert email', { agencyId: agency.id, step: t.step, incident: t.incident.id, outcome });
     out.push({ step: t.step, outcome });
   }

@@ -1,6 +1,7 @@
 import { CHECKS, digestEmail, gradeOf, LAB_METRIC_VI, labRisks, summariseWeek, vnDay } from '@dvcwatch/core';
 import type { RunnerDeps } from './deps.js';
 import { warnAnd } from './log.js';
+import { skipPlaceholderHead } from './placeholder-head.js';
 
 /**
  * Sends the Monday digest: each head gets their portal's last seven days (availability, median and p95
@@ -46,8 +47,17 @@ export async function sendDigests(deps: RunnerDeps, nowIso: string): Promise<{ s
       trend,
       titles,
     );
-    const outcome = await deps.mailer.send({ scope: agency.id, topic: `digest#${to}`, step: 'digest', kind: 'digest' }, message);
-    if (outcome === 'sent') sent++;
+    const key = { scope: agency.id, topic: `digest#${to}`, step: 'digest', kind: 'digest' };
+    if (await skipPlaceholderHead(deps, agency, key, message).catch(() => false)) {
+      skipped++;
+      continue;
+    }
+    // One head's failure never stops the others' digests (a keyed send: a rerun sends only what is missing).
+    const outcome = await deps.mailer.send(key, message).catch((e: unknown) => {
+      deps.log.error('digest not sent', { agencyId: agency.id, error: String(e) });
+      return 'failed' as const;
+    });
+    if (outcome === 'sent' || outcome === 'queued') sent++;
     else skipped++;
   }
   deps.log.info('weekly digest', { week: weekLabel, sent, skipped });

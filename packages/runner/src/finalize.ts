@@ -1,4 +1,4 @@
-import { type Agency, inMaintenance, monitorFailure, type Result, type Status, vnDay } from '@dvcwatch/core';
+import { type Agency, awaitsVantages, inMaintenance, monitorFailure, type Result, type Status, vnDay } from '@dvcwatch/core';
 import pLimit from 'p-limit';
 import type { RunnerDeps } from './deps.js';
 import { recordResult } from './finish.js';
@@ -20,6 +20,21 @@ export interface RoundSummary {
   finished: boolean;
   /** Agencies whose network failures this round were the monitor's own outage (never blamed on them). */
   outage?: string[];
+  /**
+   * Agencies still waiting for an agent vantage: the round's alerts were not decided by this call (the deadline's
+   * finalize, or a later one once every vantage has answered, decides them).
+   */
+  awaiting?: string[];
+}
+
+export interface FinalizeOptions {
+  /**
+   * Before the round's deadline (finalize invoked by the last probe, or by an agent that answered): the alerts wait
+   * while some `down` still waits for an agent vantage. At the deadline (false): decided with what is there.
+   */
+  waitForVantages?: boolean;
+  /** Publishes the site; called by the call that finishes the round, after the alert states and before any email. */
+  publish?: () => Promise<void>;
 }
 
 /**
@@ -29,7 +44,12 @@ export interface RoundSummary {
  * and the operators hear about monitor errors, missing agencies and emails SES refused. Safe to run twice for one
  * round (the probe that finished last and the deadline schedule): every step is idempotent.
  */
-export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string): Promise<RoundSummary> {
+export async function finalizeRound(
+  deps: RunnerDeps,
+  at: string,
+  nowIso: string,
+  o: FinalizeOptions = {},
+): Promise<RoundSummary> {
   const round = await deps.store.getRound(at);
   const agencies = deps.registry.agencies.filter((a) => !round || round.expected.includes(a.id));
   const absent = new Set<string>();
@@ -46,11 +66,28 @@ export async function finalizeRound(deps: RunnerDeps, at: string, nowIso: string
     ),
   );
   const missing = agencies.filter((a) => absent.has(a.id)).map((a) => a.id);
-  // What the agent vantages saw settles the round's unconfirmed `down` rows before the alerts are decided.
-  const { results, outage } = await alertRound(deps, at, await resolveVantages(deps, at, observed));
-  const counts: Partial<Record<Status, number>> = {};
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  const finished = round ? await deps.store.finishRound(at, nowIso) : true;
+  // What the agent vantages saw settles the round's unconfirmed `down` rows before the alerts are decided; once
+  // the round is finished (its alerts decided), a late observation changes nothing any more.
+  const resolved = round?.finishedAt ? observed : await resolveVantages(deps, at, observed);
+  const awaiting = resolved.filter(awaitsVantages).map((r) => r.agencyId);
+  if (o.waitForVantages && !round?.finishedAt && awaiting.length > 0) {
+    deps.log.info('alerts wait for the agent vantages', { at, awaiting });
+    return {
+      at,
+      expected: agencies.length,
+      results: resolved.length,
+      missing,
+      counts: countOf(resolved),
+      finished: false,
+      awaiting,
+    };
+  }
+  let finished = false;
+  const { results, outage } = await alertRound(deps, at, resolved, async () => {
+    finished = round ? await deps.store.finishRound(at, nowIso) : true;
+    if (finished) await o.publish?.();
+  });
+  const counts = countOf(results);
   if (finished) {
     // The operators' emails never stop a round from finishing or its site from being published.
     const warn = (what: string) => (e: unknown) => deps.log.error(`operators' email not sent: ${what}`, { at, error: String(e) });
@@ -96,6 +133,12 @@ async function reportRejections(deps: RunnerDeps, nowIso: string): Promise<void>
   );
   deps.log.warn('operators told of emails SES refused', { at, rejections: rejections.length, outcome });
 }
+
+const countOf = (results: readonly Result[]): Partial<Record<Status, number>> => {
+  const counts: Partial<Record<Status, number>> = {};
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+};
 
 const missingResult = (agency: Agency, at: string): Result =>
   monitorFailure(

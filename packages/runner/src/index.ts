@@ -15,6 +15,7 @@ export * from './lab-round.js';
 export * from './log.js';
 export * from './ops-email.js';
 export * from './outage-email.js';
+export * from './placeholder-head.js';
 export * from './probe-agency.js';
 export * from './round.js';
 export * from './round-alerts.js';

@@ -1,7 +1,7 @@
 import { advanceHealth, assessOutage, asVantageOutage, type HealthEvent, type Result } from '@dvcwatch/core';
 import { ConflictError } from '@dvcwatch/store';
 import pLimit from 'p-limit';
-import { settleResult } from './alert-agency.js';
+import { sendPending, settleState } from './alert-agency.js';
 import type { RunnerDeps } from './deps.js';
 import { outageEmail } from './outage-email.js';
 
@@ -24,7 +24,12 @@ const SETTLE_CONCURRENCY = 8;
  * result (day aggregate, alert state, emails). Idempotent: a second finalizer of the same round re-judges to the
  * same results, the alert states ignore a round already applied, and every email is keyed.
  */
-export async function alertRound(deps: RunnerDeps, at: string, observed: readonly Result[]): Promise<RoundAlerts> {
+export async function alertRound(
+  deps: RunnerDeps,
+  at: string,
+  observed: readonly Result[],
+  beforeMail: () => Promise<void> = async () => {},
+): Promise<RoundAlerts> {
   const health = await deps.store.health.get();
   const assessment = assessOutage(health, observed, deps.registry.outage);
   const hit = new Set(assessment.affected);
@@ -38,22 +43,30 @@ export async function alertRound(deps: RunnerDeps, at: string, observed: readonl
     });
 
   const byId = new Map(deps.registry.agencies.map((a) => [a.id, a]));
-  const failed: string[] = [];
+  const failed = new Set<string>();
+  const fail = (agencyId: string) => (e: unknown) => {
+    failed.add(agencyId);
+    deps.log.error('could not settle the result; the next pass retries', { agencyId, at, error: String(e) });
+  };
   const limit = pLimit(SETTLE_CONCURRENCY);
-  await Promise.all(
+  // Every agency's day and alert state first; then the site (beforeMail); only then the emails, so nobody is told
+  // of a portal before the site shows it. The pending transitions in the states are the outbox in between.
+  const settled = await Promise.all(
     results.map((r) =>
       limit(async () => {
         const agency = byId.get(r.agencyId);
-        if (!agency) return;
-        await settleResult(deps, agency, r).catch((e: unknown) => {
-          failed.push(r.agencyId);
-          deps.log.error('could not settle the result; the next pass retries', { agencyId: r.agencyId, at, error: String(e) });
-        });
+        if (!agency) return null;
+        const state = await settleState(deps, agency, r).catch(fail(r.agencyId));
+        return state ? { agency, state, result: r } : null;
       }),
     ),
   );
+  await beforeMail();
+  await Promise.all(
+    settled.map((s) => (s ? limit(() => sendPending(deps, s.agency, s.state, s.result).catch(fail(s.agency.id))) : undefined)),
+  );
   await advanceMonitorHealth(deps, at, results, assessment);
-  return { results, outage: assessment.affected, failed };
+  return { results, outage: assessment.affected, failed: [...failed] };
 }
 
 async function advanceMonitorHealth(

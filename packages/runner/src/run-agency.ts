@@ -31,6 +31,8 @@ export async function measureAgency(
 ): Promise<Result> {
   const ctx = { at, nationalHosts: deps.registry.nationalHosts, maintenance: inMaintenance(agency.maintenance, at) };
   const budgetMs = agencyBudgetMs(deps, capMs);
+  // The agent vantages may be waited for until the invocation's own limit (capMs counts from here).
+  const untilMs = Date.now() + (capMs ?? Number.POSITIVE_INFINITY);
   let timer: NodeJS.Timeout | undefined;
   try {
     const budget = new Promise<never>((_, reject) => {
@@ -39,7 +41,7 @@ export async function measureAgency(
     const artifacts = await Promise.race([probeAgency(agency, at, { log: deps.log, ...probe }), budget]);
     clearTimeout(timer);
     // A `down` counts only once the other vantages looked too (core/vantage.ts); they have their own time limit.
-    return await confirmFromVantages(deps, agency, evaluate(agency, artifacts, ctx), probe.prober);
+    return await confirmFromVantages(deps, agency, evaluate(agency, artifacts, ctx), probe.prober, untilMs);
   } catch (e) {
     deps.log.error('probe failed', { agencyId: agency.id, at, error: e instanceof Error ? e.message : String(e) });
     return monitorFailure(agency.id, ctx, e instanceof Error ? e.message : String(e), agency.portal.home);

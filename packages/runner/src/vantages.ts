@@ -74,12 +74,18 @@ export async function lookFrom(
  * combined at finalize by `resolveVantages`). A vantage that does not answer in time leaves the first's
  * observation standing, marked unconfirmed.
  */
-export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, result: Result, prober: Prober): Promise<Result> {
+export async function confirmFromVantages(
+  deps: RunnerDeps,
+  agency: Agency,
+  result: Result,
+  prober: Prober,
+  untilMs = Number.POSITIVE_INFINITY,
+): Promise<Result> {
   const vantages = deps.registry.vantages;
   if (!needsVantages(result, vantages)) return result;
   const cfg = deps.registry.probe;
   const job = { agencyId: agency.id, at: result.at, home: agency.portal.home, nationalHosts: deps.registry.nationalHosts };
-  const seen = await Promise.all(
+  const local = await Promise.all(
     vantages.slice(1).map(async (v): Promise<VantageSeen> => {
       // A loopback egress only means something on one machine: against real portals (production guard) it would
       // fail every connection and "confirm" every down, so there the vantage is an agent like any other.
@@ -99,12 +105,41 @@ export async function confirmFromVantages(deps: RunnerDeps, agency: Agency, resu
       return Promise.race([look, late]).finally(() => clearTimeout(timer));
     }),
   );
+  const seen = await awaitAgents(deps, agency.id, result.at, local, untilMs);
   const first = {
     ...result,
     vantages: [{ id: vantages[0]?.id ?? 'main', status: result.status, reason: result.reason, at: new Date().toISOString() }],
   };
   return combineVantages(first, vantages, seen);
 }
+
+/**
+ * The vantage wait: the agents were sent a job; their observations are read back every couple of seconds until
+ * every one has answered, the wait (`deps.vantageWaitMs`, counted in core/probe-budget.ts) is over, or `untilMs`
+ * (the invocation's own limit) comes. What has not answered stays unanswered; finalize reads it later.
+ */
+async function awaitAgents(
+  deps: RunnerDeps,
+  agencyId: string,
+  at: string,
+  seen: VantageSeen[],
+  untilMs: number,
+): Promise<VantageSeen[]> {
+  const observations = deps.observations;
+  const end = Math.min(Date.now() + (deps.vantageWaitMs ?? 0), untilMs);
+  if (!observations || !deps.vantageJobs) return seen;
+  let now = seen;
+  while (now.some((s) => s.status === null) && Date.now() < end) {
+    await wait(Math.min(AGENT_POLL_MS, Math.max(0, end - Date.now())));
+    const stored = await observations.forRound(agencyId, at).catch(() => []);
+    now = now.map((s) => (s.status === null ? (stored.find((o) => o.seen.id === s.id)?.seen ?? s) : s));
+  }
+  if (now !== seen) deps.log.info('agent vantages answered within the probe', { agencyId, at });
+  return now;
+}
+
+/** How often a probe reads the agents' observations back while it waits for them. */
+const AGENT_POLL_MS = 2_000;
 
 /**
  * Combines the observations the agent vantages stored for a round's still-unconfirmed `down` results, and

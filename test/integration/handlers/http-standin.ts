@@ -17,12 +17,13 @@ export interface StandIn {
 type Reply = { status: number; headers?: Record<string, string>; body?: string };
 
 /** A small HTTP server on 127.0.0.1 that answers each request with `answer` (for AWS APIs with no local server here). */
-export async function startStandIn(answer: (req: Received) => Reply): Promise<StandIn> {
+export async function startStandIn(answer: (req: Received) => Reply | Promise<Reply>): Promise<StandIn> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const reply = answer({
+    req.on('end', async () => {
+      // An answer may take its time (SQS long polling).
+      const reply = await answer({
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,

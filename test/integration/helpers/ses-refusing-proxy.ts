@@ -13,6 +13,8 @@ export interface RefusingSes {
   refused(): number;
   /** The refused recipients, one entry per refused request, in order. */
   rejected: string[];
+  /** When each send the proxy let through reached it (ms since the epoch), in order. */
+  passedAt: number[];
   close(): Promise<void>;
 }
 
@@ -21,9 +23,27 @@ const rejection = (who: string) =>
   `<Message>Email address is not verified. The following identities failed the check in region AP-SOUTHEAST-1: ${who}</Message>` +
   `</Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`;
 
-/** Starts the proxy; `refuse` lists the addresses SES "has not verified". */
-export async function startRefusingSes(upstream: string, refuse: string[]): Promise<RefusingSes> {
+/**
+ * What SES answers in the sandbox when the sending role's IAM policy names only the sender identity: the recipient
+ * is an identity too, and the role may not use it (HTTP 403, `AccessDenied`).
+ */
+const accessDenied = (who: string) =>
+  `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>AccessDenied</Code>` +
+  `<Message>User \`arn:aws:sts::123456789012:assumed-role/dvcwatch-Mail/dvcwatch-Mail' is not authorized to perform ` +
+  `\`ses:SendRawEmail' on resource \`arn:aws:ses:ap-southeast-1:123456789012:identity/${who}'</Message>` +
+  `</Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`;
+
+/**
+ * Starts the proxy; `refuse` lists the addresses SES "has not verified" (`MessageRejected`), or, with
+ * `as: 'AccessDenied'`, the ones the sending role may not send to.
+ */
+export async function startRefusingSes(
+  upstream: string,
+  refuse: string[],
+  o: { as?: 'MessageRejected' | 'AccessDenied' } = {},
+): Promise<RefusingSes> {
   const rejected: string[] = [];
+  const passedAt: number[] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -34,9 +54,11 @@ export async function startRefusingSes(upstream: string, refuse: string[]): Prom
     const who = destinations.find((d) => refuse.includes(d));
     if (sending && who) {
       rejected.push(who);
-      res.writeHead(400, { 'content-type': 'text/xml' }).end(rejection(who));
+      if (o.as === 'AccessDenied') res.writeHead(403, { 'content-type': 'text/xml' }).end(accessDenied(who));
+      else res.writeHead(400, { 'content-type': 'text/xml' }).end(rejection(who));
       return;
     }
+    if (sending) passedAt.push(Date.now());
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length'));
     const answer = await fetch(`${upstream}${req.url ?? '/'}`, {
       method: req.method,
@@ -51,6 +73,7 @@ export async function startRefusingSes(upstream: string, refuse: string[]): Prom
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     refused: () => rejected.length,
     rejected,
+    passedAt,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

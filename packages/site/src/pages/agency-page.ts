@@ -1,4 +1,12 @@
-import { availability, describeBreach, type Result, type Status, THRESHOLD_SOURCES, type ThresholdName } from '@dvcwatch/core';
+import {
+  availability,
+  describeBreach,
+  isPlaceholderHead,
+  type Result,
+  type Status,
+  THRESHOLD_SOURCES,
+  type ThresholdName,
+} from '@dvcwatch/core';
 import { clip, esc, linkOrText, safeKey } from '../escape.js';
 import { duration, num, pct, score, secs, vnDate, vnTime } from '../format.js';
 import { gradeBadge, statusText } from '../fragments.js';
@@ -161,12 +169,16 @@ function screenshot(v: AgencyView): string {
   return `<figure><a href="../${esc(key)}"><img class="shot" src="../${esc(key)}" loading="lazy" alt="Ảnh chụp trang chủ của ${esc(v.agency.name)} lúc ${esc(vnTime(r.at))}"></a><figcaption class="small muted">Chụp lúc ${esc(vnTime(r.at))}.${title}</figcaption></figure>`;
 }
 
+/** Shown for a head the registry names only by a placeholder (core/placeholder-contact.ts): a deployment never emails it. */
+export const PLACEHOLDER_HEAD_NOTE =
+  'Chưa cấu hình địa chỉ email của thủ trưởng cơ quan (địa chỉ giữ chỗ): hệ thống không gửi cảnh báo tới địa chỉ này.';
+
 /** One agency's page: status, timings (charts + tables), checks with evidence, history, incidents, thresholds. */
 export function agencyPage(m: SiteModel, v: AgencyView): string {
   const r = v.latest;
   const body = `<p class="small"><a href="../index.html">Tổng quan</a> › ${esc(KIND_LABELS[v.agency.kind].one)}</p>
 <h1>${esc(v.agency.name)}</h1>
-${v.agency.placeholderContact ? '<p class="muted small">Địa chỉ email người nhận cảnh báo chưa được xác minh.</p>' : ''}
+${isPlaceholderHead(v.agency) ? `<p class="muted small">${PLACEHOLDER_HEAD_NOTE}</p>` : ''}
 ${summary(m, v)}
 ${index766Card(v)}
 <h2>Vượt ngưỡng</h2>
