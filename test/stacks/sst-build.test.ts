@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog', 'lab/handler', 'index-766', 'edition'];
+const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog', 'lab/handler', 'index-766', 'edition', 'mail'];
 /** Handlers that install a browser into their bundle: the hourly probe and the ministry profile (Lighthouse). */
 const BROWSER_HANDLERS = ['functions/probe.handler', 'functions/lab/handler.handler'];
 
@@ -35,9 +35,9 @@ describe('sst build (offline, AWS calls answered by .ci/sst-build-standin.ts)', 
     await run?.cleanup();
   });
 
-  it('builds all seven stacks, asking AWS only for its identity and the bootstrap stacks', () => {
+  it('builds all eight stacks, asking AWS only for its identity and the bootstrap stacks', () => {
     expect(run.status, run.output.slice(-3000)).toBe(0);
-    expect(run.output).toContain('Built: 7 stacks');
+    expect(run.output).toContain('Built: 8 stacks');
     expect(run.calls.map((c) => `${c.action} ${c.stackName ?? ''}`.trim()).sort()).toEqual([
       'DescribeStacks CDKToolkit',
       'DescribeStacks SSTBootstrap',
