@@ -73,6 +73,7 @@ td .st{display:inline-block;min-width:9em}
 .strip .f{fill:#b3261e}.strip .o{fill:#e3e6eb}
 details summary{cursor:pointer;color:#0b57a4;margin:4px 0}
 .evidence{overflow-wrap:anywhere;word-break:break-word}
+p code{overflow-wrap:anywhere}
 .shot{max-width:100%;height:auto;border:1px solid #d5d9e0}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:8px 0}
 dl.kv dt{font-weight:600}dl.kv dd{margin:0;overflow-wrap:anywhere}
