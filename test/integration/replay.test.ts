@@ -2,13 +2,21 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, type Embedded, main, readEnv, startDemoPortals } from '@dvcwatch/cli';
-import { type DailyAggregate, type ProbeArtifacts, parseRegistry, quantile, vnDay } from '@dvcwatch/core';
+import {
+  type DailyAggregate,
+  type ProbeArtifacts,
+  parseRegistry,
+  quantile,
+  viSeconds as secs,
+  viDay as vnDate,
+  vnDay,
+  viDateTime as vnTime,
+} from '@dvcwatch/core';
 import { floorHour, replayHistory, SCRIPT, sendDigests, silentLogger } from '@dvcwatch/runner';
 import { Sends, Store } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmdServe } from '../../packages/cli/src/cmd-serve.js';
-import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**

@@ -35,6 +35,8 @@ export interface PageArtifacts {
   error: PageError | null;
   /** The document's title (portal-supplied: escape before showing). */
   title: string | null;
+  /** An HTTP error page's first visible words (at most 200 characters; portal-supplied: escape before showing). */
+  textStart?: string | null;
   /** Lower-cased response headers of the main document. */
   headers: Record<string, string>;
   /** Whether the page showed a captcha or WAF challenge (text/markers seen by the probe). */

@@ -106,6 +106,8 @@ export interface PageReading {
   cls: number | null;
   tasks: [number, number][] | null;
   title: string;
+  /** The first words of the visible text (at most 200 characters, whitespace collapsed). */
+  textStart: string;
   challenge: boolean;
   /** `window.open` calls refused by popupBlockScript. */
   blockedPopups: number;
@@ -167,6 +169,7 @@ export const readScript = `(() => {
     cls: m ? m.cls : null,
     tasks: m ? m.tasks.slice() : null,
     title: document.title,
+    textStart: text.replace(/s+/g, ' ').trim().slice(0, 200),
     blockedPopups: typeof window.__dvcwatchPopups === 'number' ? window.__dvcwatchPopups : 0,
     challenge: !!marker || (text.length < 3000 && words.test(text)),
     diag: ${diagnosisExpression},

@@ -130,6 +130,8 @@ export const probePage = async (
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
     out.title = reading.title;
+    // An error page's first words are its best evidence ("Hệ thống đang bảo trì"): kept for HTTP errors only.
+    if (out.httpStatus !== null && out.httpStatus >= 400 && reading.textStart) out.textStart = reading.textStart;
     out.challenge ||= reading.challenge;
     out.ttfbMs = round(reading.ttfb);
     out.domContentLoadedMs = round(reading.dcl);

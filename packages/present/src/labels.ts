@@ -90,3 +90,12 @@ export const BREACH_LABELS: Record<string, string> = {
 };
 
 export const breachLabel = (b: string): string => BREACH_LABELS[b] ?? b;
+
+/** Measurement profiles in Vietnamese (the stored id, e.g. `desktop-1366x768-unthrottled`, is never shown raw). */
+export function profileText(profile: string): string {
+  const size = /(\d{3,4})x(\d{3,4})/.exec(profile);
+  const device = profile.startsWith('mobile') ? 'điện thoại' : 'máy tính';
+  const screen = size ? `, màn hình ${size[1]}×${size[2]}` : '';
+  const limits = profile.includes('unthrottled') ? ', không giới hạn mạng hay CPU' : '';
+  return /^(desktop|mobile)/.test(profile) ? `${device}${screen}${limits}` : profile;
+}

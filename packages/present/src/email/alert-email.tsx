@@ -1,17 +1,20 @@
-import { escapeHtml, oneLine, safeHref } from './html.js';
-import type { Transition } from './incident.js';
-import type { Agency } from './registry.js';
-import type { Result } from './result.js';
-import { describeBreach, formatDuration, formatValue, formatVnTime, STATUS_VI } from './wording.js';
-
-/** An email ready to send: recipients, one-line subject, plain text and HTML. */
-export interface EmailMessage {
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
+import {
+  type Agency,
+  describeBreach,
+  type EmailMessage,
+  oneLine,
+  type Result,
+  STATUS_VI,
+  safeHref,
+  type Transition,
+  viClock,
+  viDuration,
+  viTimeDate,
+  viValue,
+} from '@dvcwatch/core';
+import { renderDocument } from '../render.js';
+import { statusReason } from '../status-reason.js';
+import { EmailShell, MUTED, TextBlocks } from './email-shell.js';
 
 export interface AlertEmailInput {
   transition: Transition;
@@ -59,19 +62,19 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
       : `[dvcwatch] ${STATE_VI[kind]}: ${agency.name} — cổng dịch vụ công ${problemOf(result)}`,
     180,
   );
-  const since = formatVnTime(incident.since);
+  const since = viTimeDate(incident.since);
   const lines: string[] = [];
   if (kind === 'resolve') {
     const back = incident.recoveredAt ?? t.at;
-    const lasted = formatDuration(Date.parse(back) - Date.parse(incident.since));
+    const lasted = viDuration(Date.parse(back) - Date.parse(incident.since));
     lines.push(
-      `Cổng dịch vụ công của ${agency.name} đã hoạt động bình thường trở lại lúc ${formatVnTime(back)} (xác nhận lúc ${formatVnTime(t.at)}).`,
+      `Cổng dịch vụ công của ${agency.name} đã hoạt động bình thường trở lại lúc ${viTimeDate(back)} (xác nhận lúc ${viTimeDate(t.at)}).`,
       `Sự cố kéo dài ${lasted} (từ ${since}).`,
     );
   } else {
     lines.push(
-      `Cổng dịch vụ công của ${agency.name} ${problemOf(result)} từ ${since} (${formatDuration(Date.parse(t.at) - Date.parse(incident.since))}).`,
-      `Tình trạng hiện tại: ${STATUS_VI[result.status]}.`,
+      `Cổng dịch vụ công của ${agency.name} ${problemOf(result)} từ ${since} (${viDuration(Date.parse(t.at) - Date.parse(incident.since))}).`,
+      `Tình trạng hiện tại: ${STATUS_VI[result.status]}${statusReason(result) ? ` (${statusReason(result)})` : ''}.`,
       ...vantageLine(result),
       '',
       'Chỉ tiêu không đạt:',
@@ -97,7 +100,7 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
     .slice(-24)
     .map(
       (r) =>
-        `${formatVnTime(r.at).slice(0, 5)}  ${STATUS_VI[r.status]}${r.pages.home?.lcpMs != null ? `  LCP ${formatValue(r.pages.home.lcpMs, 'ms')}` : ''}`,
+        `${viClock(r.at)}  ${STATUS_VI[r.status]}${r.pages.home?.lcpMs != null ? `  LCP ${viValue(r.pages.home.lcpMs, 'ms')}` : ''}`,
     );
   const text = [
     ...lines,
@@ -112,46 +115,84 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
     'Thư này do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.',
     ...(input.contacts?.length ? [`Liên hệ bộ phận điều phối: ${input.contacts.join(', ')}`] : []),
   ].join('\n');
-  const html = renderHtml(subject, lines, { home: agency.portal.home, evidence, trend }, recent.slice(-24), input.contacts ?? []);
+  const html = renderDocument(
+    <AlertHtml
+      title={subject}
+      lines={lines}
+      links={{ home: agency.portal.home, evidence, trend }}
+      recent={recent.slice(-24)}
+      contacts={input.contacts ?? []}
+    />,
+  );
   const to = [agency.head.email, ...(kind === 'escalate' ? agency.escalation.map((c) => c.email) : [])];
   return { to, cc: agency.cc, subject, text, html };
 }
 
-function renderHtml(
-  title: string,
-  lines: string[],
-  links: { home: string; evidence: string | null; trend: string | null },
-  recent: Result[],
-  contacts: string[],
-): string {
-  const body = lines
-    .map((l) => (l === '' ? '' : l.startsWith('- ') ? `<li>${escapeHtml(l.slice(2))}</li>` : `<p>${escapeHtml(l)}</p>`))
-    .join('\n')
-    // Each run of consecutive items becomes its own list (breaches, then causes).
-    .replace(/(?:<li>.*<\/li>\n?)+/g, (items) => `<ul>${items.trimEnd()}</ul>\n`);
-  const link = (label: string, url: string | null) => {
-    const href = safeHref(url) ?? (url && /^[\w./-]+$/.test(url) ? url : null);
-    return href ? `<p><a href="${escapeHtml(href)}" style="color:#0b57d0">${escapeHtml(label)}</a></p>` : '';
-  };
-  const cell = 'style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:left"';
-  const rows = recent
-    .map(
-      (r) =>
-        `<tr><td ${cell}>${escapeHtml(formatVnTime(r.at).slice(0, 5))}</td><td ${cell}>${escapeHtml(STATUS_VI[r.status])}</td><td ${cell}>${
-          r.pages.home?.lcpMs != null ? escapeHtml(formatValue(r.pages.home.lcpMs, 'ms')) : '—'
-        }</td></tr>`,
-    )
-    .join('');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:600px">
-<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(title.replace(/^\[dvcwatch\] /, ''))}</h1>
-${body}
-${link('Mở trang chủ của cổng', links.home)}${link('Xem ảnh chụp làm bằng chứng', links.evidence)}${link('Xem xu hướng và chi tiết', links.trend)}
-${rows ? `<h2 style="font-size:16px;margin:16px 0 4px">24 giờ qua</h2><table style="border-collapse:collapse;font-size:14px"><thead><tr><th ${cell}>Giờ</th><th ${cell}>Tình trạng</th><th ${cell}>LCP trang chủ</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
-<p style="font-size:13px;color:#555;margin-top:16px">Thư do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.${
-    contacts.length
-      ? ` Liên hệ bộ phận điều phối: ${contacts.map((c) => `<a href="mailto:${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ')}`
-      : ''
-  }</p>
-</body></html>`;
+const cell = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:left';
+
+function EmailLink(props: { label: string; url: string | null }) {
+  const href = safeHref(props.url) ?? (props.url && /^[\w./-]+$/.test(props.url) ? props.url : null);
+  return href ? (
+    <p>
+      <a href={href} style="color:#0b57d0">
+        {props.label}
+      </a>
+    </p>
+  ) : null;
+}
+
+function AlertHtml(props: {
+  title: string;
+  lines: string[];
+  links: { home: string; evidence: string | null; trend: string | null };
+  recent: Result[];
+  contacts: string[];
+}) {
+  const { title, lines, links, recent, contacts } = props;
+  return (
+    <EmailShell title={title}>
+      <TextBlocks lines={lines} />
+      <EmailLink label="Mở trang chủ của cổng" url={links.home} />
+      <EmailLink label="Xem ảnh chụp làm bằng chứng" url={links.evidence} />
+      <EmailLink label="Xem xu hướng và chi tiết" url={links.trend} />
+      {recent.length ? (
+        <>
+          <h2 style="font-size:16px;margin:16px 0 4px">24 giờ qua</h2>
+          <table style="border-collapse:collapse;font-size:14px">
+            <thead>
+              <tr>
+                <th style={cell}>Giờ</th>
+                <th style={cell}>Tình trạng</th>
+                <th style={cell}>LCP trang chủ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((r) => (
+                <tr key={r.at}>
+                  <td style={cell}>{viClock(r.at)}</td>
+                  <td style={cell}>{STATUS_VI[r.status]}</td>
+                  <td style={cell}>{r.pages.home?.lcpMs != null ? viValue(r.pages.home.lcpMs, 'ms') : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <p style={`font-size:13px;color:${MUTED};margin-top:16px`}>
+        Thư do dvcwatch gửi tự động, chỉ một lần cho mỗi thay đổi trạng thái.
+        {contacts.length ? (
+          <>
+            {' '}
+            Liên hệ bộ phận điều phối:{' '}
+            {contacts.map((c, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <a href={`mailto:${c}`}>{c}</a>
+              </>
+            ))}
+          </>
+        ) : null}
+      </p>
+    </EmailShell>
+  );
 }

@@ -1,6 +1,4 @@
-import { type DailyAggregate, type Incident, VN_OFFSET_MS } from '@dvcwatch/core';
-import { esc } from './escape.js';
-import { num, vnTime } from './format.js';
+import { type DailyAggregate, type Incident, viDateTime, viNumber, vnDayStart } from '@dvcwatch/core';
 
 /**
  * Where replayed history (`dvcwatch replay`: rounds derived from one real probe by a scenario, not measured) sits
@@ -26,7 +24,7 @@ export function replaySpan(days: readonly DailyAggregate[]): ReplaySpan | null {
     if (n <= 0) continue;
     const ats = [...d.ats].sort();
     // Without round times (an aggregate written elsewhere), the day itself bounds the span.
-    const start = new Date(Date.parse(`${d.day}T00:00:00Z`) - VN_OFFSET_MS).toISOString();
+    const start = vnDayStart(d.day);
     const from = ats[0] ?? start;
     const to = ats[Math.min(n, ats.length) - 1] ?? new Date(Date.parse(start) + 23 * 3_600_000).toISOString();
     span = merge(span, { from, to, rounds: n });
@@ -45,8 +43,16 @@ export function mergeSpans(spans: readonly (ReplaySpan | null)[]): ReplaySpan | 
 export const replayedIncident = (i: Incident, span: ReplaySpan | null): boolean =>
   span !== null && i.openedAt >= span.from && i.openedAt <= span.to;
 
-/** The visible note on a page whose data includes replayed rounds; empty otherwise. */
-export function replayNotice(span: ReplaySpan | null, root: string): string {
-  if (!span) return '';
-  return `<p class="replay" role="note"><strong>Dữ liệu lịch sử phát lại từ bản ghi mô phỏng.</strong> ${num(span.rounds)} lần đo từ ${esc(vnTime(span.from))} đến ${esc(vnTime(span.to))} không phải đo thật từng giờ: mỗi giờ được suy ra từ một lần đo thật bằng trình duyệt theo kịch bản định trước (tải theo giờ hành chính, sự cố dựng sẵn), và không gửi thư cảnh báo cho ai. <a href="${root}methodology.html#phat-lai">Cách phát lại</a>.</p>`;
+/** The visible note on a page whose data includes replayed rounds; nothing otherwise. */
+export function ReplayNotice(props: { span: ReplaySpan | null; root: string }) {
+  const { span, root } = props;
+  if (!span) return null;
+  return (
+    <p class="replay" role="note">
+      <strong>Dữ liệu lịch sử phát lại từ bản ghi mô phỏng.</strong> {viNumber(span.rounds)} lần đo từ {viDateTime(span.from)} đến{' '}
+      {viDateTime(span.to)} không phải đo thật từng giờ: mỗi giờ được suy ra từ một lần đo thật bằng trình duyệt theo kịch bản
+      định trước (tải theo giờ hành chính, sự cố dựng sẵn), và không gửi thư cảnh báo cho ai.{' '}
+      <a href={`${root}methodology.html#phat-lai`}>Cách phát lại</a>.
+    </p>
+  );
 }

@@ -1,0 +1,17 @@
+/**
+ * The derived map of the 34 provinces (packages/site/scripts/build-map.ts, `npm run map:build`), from
+ * ../shared/geo/vn-34-provinces: MIT licence, LICENSE-vn-34-provinces beside this file.
+ */
+import data from './vn-map.json' with { type: 'json' };
+
+export interface VnMap {
+  source: string;
+  licence: string;
+  width: number;
+  height: number;
+  projection: { lon0: number; m0: number; k: number; pad: number };
+  provinces: { code: string; name: string; d: string }[];
+  archipelagos: { name: string; code: string; box: [number, number, number, number]; d: string }[];
+}
+
+export const VN_MAP: VnMap = data as VnMap;
