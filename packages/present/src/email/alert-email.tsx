@@ -13,6 +13,7 @@ import {
   viValue,
 } from '@dvcwatch/core';
 import { renderDocument } from '../render.js';
+import { StatusWithReason } from '../status.js';
 import { statusReason } from '../status-reason.js';
 import { EmailShell, MUTED, TextBlocks } from './email-shell.js';
 
@@ -117,6 +118,7 @@ export function alertEmail(input: AlertEmailInput): EmailMessage {
   ].join('\n');
   const html = renderDocument(
     <AlertHtml
+      result={result}
       title={subject}
       lines={lines}
       links={{ home: agency.portal.home, evidence, trend }}
@@ -142,6 +144,7 @@ function EmailLink(props: { label: string; url: string | null }) {
 }
 
 function AlertHtml(props: {
+  result: Result;
   title: string;
   lines: string[];
   links: { home: string; evidence: string | null; trend: string | null };
@@ -151,6 +154,9 @@ function AlertHtml(props: {
   const { title, lines, links, recent, contacts } = props;
   return (
     <EmailShell title={title}>
+      <p style="margin:4px 0 12px;font-size:18px">
+        <StatusWithReason result={props.result} inline />
+      </p>
       <TextBlocks lines={lines} />
       <EmailLink label="Mở trang chủ của cổng" url={links.home} />
       <EmailLink label="Xem ảnh chụp làm bằng chứng" url={links.evidence} />
