@@ -18,6 +18,7 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { VnMap } from '../src/geo/vn-map.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const SOURCE = join(HERE, '../../../../shared/geo/vn-34-provinces');
@@ -32,17 +33,6 @@ const MIN_AREA = 0.002;
 const ISLAND_MIN_POINTS = 3;
 
 const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-
-export interface MapFile {
-  source: string;
-  licence: string;
-  width: number;
-  height: number;
-  /** Planar Mercator: x = (lon - lon0) × k + PAD, y = (m0 - merc(lat)) × k + PAD, merc in radians. */
-  projection: { lon0: number; m0: number; k: number; pad: number };
-  provinces: { code: string; name: string; d: string }[];
-  archipelagos: { name: string; code: string; box: [number, number, number, number]; d: string }[];
-}
 
 function readProvinces(): Feature<Polygon | MultiPolygon, { code: string; name: string }>[] {
   return readdirSync(SOURCE)
@@ -76,7 +66,7 @@ function pinIslands(topo: Pick<Topology, 'arcs'>): void {
   }
 }
 
-export function buildMap(): MapFile {
+export function buildMap(): VnMap {
   const provinces = readProvinces();
   let [lonMin, lonMax, latMin, latMax] = [180, -180, 90, -90];
   for (const p of provinces)
@@ -108,7 +98,7 @@ export function buildMap(): MapFile {
     }),
   ).digits(1);
   const simplified = feature(small, small.objects.provinces as GeometryCollection<{ code: string; name: string }>);
-  const out: MapFile['provinces'] = simplified.features.map((f) => ({
+  const out: VnMap['provinces'] = simplified.features.map((f) => ({
     code: f.properties.code,
     name: f.properties.name,
     d: path(f) ?? '',

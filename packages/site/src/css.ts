@@ -127,5 +127,5 @@ table.rank td.n,table.rank td.spark-cell,table.rank td.move{display:inline-block
 table.rank td:nth-child(n+3)::before{font-size:.8rem;color:#4b5563}table.rank td:nth-child(3)::before{content:"Hạng: "}table.rank td:nth-child(4)::before{content:"Điểm: "}table.rank td:nth-child(6)::before{content:"Khả dụng 7 ngày: "}table.rank td:nth-child(7)::before{content:"LCP: "}table.rank td:nth-child(8)::before{content:"Biểu mẫu: "}
 .rank-wrap{overflow-x:visible}
 .matrix th[scope=row]{white-space:normal;min-width:7em;max-width:9em}.matrix th[scope=row] a{white-space:normal}}
-@media (max-width:600px){h1{font-size:1.35rem}.headline{font-size:1.1rem}.brand span{display:block;margin:0}dl.kv{grid-template-columns:1fr}}
+@media (max-width:600px){.count{padding:3px 8px;gap:4px}.count strong{font-size:1.1rem}.counts{gap:6px}h1{font-size:1.35rem}.headline{font-size:1.1rem}.brand span{display:block;margin:0}dl.kv{grid-template-columns:1fr}}
 `;

@@ -73,3 +73,33 @@ export function TableWrap(props: { labelledBy: string; children: ComponentChildr
     </section>
   );
 }
+
+/** A captioned table in its scrollable region: the header row from `head` (numeric columns right-aligned), then rows. */
+export function DataTable(props: {
+  id: string;
+  caption: string;
+  head: (string | { label: string; n: true })[];
+  children: ComponentChildren;
+}) {
+  return (
+    <TableWrap labelledBy={props.id}>
+      <table>
+        <caption id={props.id}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.head.map((h) =>
+              typeof h === 'string' ? (
+                <th scope="col">{h}</th>
+              ) : (
+                <th scope="col" class="n">
+                  {h.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -9,6 +9,7 @@ export interface VnMap {
   licence: string;
   width: number;
   height: number;
+  /** Planar Mercator: x = (lon - lon0) × k × π/180 + pad, y = (m0 - merc(lat)) × k + pad, merc(lat) = ln tan(π/4 + lat/2). */
   projection: { lon0: number; m0: number; k: number; pad: number };
   provinces: { code: string; name: string; d: string }[];
   archipelagos: { name: string; code: string; box: [number, number, number, number]; d: string }[];

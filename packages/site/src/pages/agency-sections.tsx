@@ -11,7 +11,7 @@ import {
 } from '@dvcwatch/core';
 import { breachLabel, CHECK_STATUS_LABELS, groupLabel, STATUS_LABELS, THRESHOLD_LABELS } from '@dvcwatch/present';
 import { clip } from '../escape.js';
-import { TableWrap } from '../fragments.js';
+import { DataTable, TableWrap } from '../fragments.js';
 import type { AgencyView, SiteModel } from '../model.js';
 import { replayedIncident } from '../replay.js';
 import { failingSince, sinceText } from '../since.js';
@@ -178,33 +178,18 @@ export function Incidents(props: { m: SiteModel; v: AgencyView }) {
 /** The thresholds in force (the agency's own, or the defaults): value, official or provisional, source. */
 export function ThresholdsTable(props: { id: string; caption: string; values: Record<ThresholdName, number> }) {
   return (
-    <TableWrap labelledBy={props.id}>
-      <table>
-        <caption id={props.id}>{props.caption}</caption>
-        <thead>
+    <DataTable id={props.id} caption={props.caption} head={['Ngưỡng', { label: 'Giá trị', n: true }, 'Loại', 'Nguồn']}>
+      {(Object.keys(THRESHOLD_SOURCES) as ThresholdName[]).map((k) => {
+        const src = THRESHOLD_SOURCES[k];
+        return (
           <tr>
-            <th scope="col">Ngưỡng</th>
-            <th scope="col" class="n">
-              Giá trị
-            </th>
-            <th scope="col">Loại</th>
-            <th scope="col">Nguồn</th>
+            <th scope="row">{THRESHOLD_LABELS[k] ?? k}</th>
+            <td class="n">{k === 'minScore' ? `${viNumber(props.values[k], 0)} điểm` : viSeconds(props.values[k])}</td>
+            <td>{src.official ? 'Chính thức' : <strong>Tạm thời</strong>}</td>
+            <td>{src.source}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(Object.keys(THRESHOLD_SOURCES) as ThresholdName[]).map((k) => {
-            const src = THRESHOLD_SOURCES[k];
-            return (
-              <tr>
-                <th scope="row">{THRESHOLD_LABELS[k] ?? k}</th>
-                <td class="n">{k === 'minScore' ? `${viNumber(props.values[k], 0)} điểm` : viSeconds(props.values[k])}</td>
-                <td>{src.official ? 'Chính thức' : <strong>Tạm thời</strong>}</td>
-                <td>{src.source}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+        );
+      })}
+    </DataTable>
   );
 }

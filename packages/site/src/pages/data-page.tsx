@@ -1,4 +1,4 @@
-import { TableWrap } from '../fragments.js';
+import { DataTable } from '../fragments.js';
 import { page } from '../layout.js';
 import type { SiteModel } from '../model.js';
 import { ReplayNotice } from '../replay.js';
@@ -15,29 +15,17 @@ export interface Column<T> {
 
 function ColumnsTable<T>(props: { id: string; caption: string; cols: Column<T>[] }) {
   return (
-    <TableWrap labelledBy={props.id}>
-      <table>
-        <caption id={props.id}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Cột</th>
-            <th scope="col">Kiểu</th>
-            <th scope="col">Ý nghĩa</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.cols.map((c) => (
-            <tr>
-              <th scope="row">
-                <code>{c.name}</code>
-              </th>
-              <td>{c.type}</td>
-              <td>{c.desc}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable id={props.id} caption={props.caption} head={['Cột', 'Kiểu', 'Ý nghĩa']}>
+      {props.cols.map((c) => (
+        <tr>
+          <th scope="row">
+            <code>{c.name}</code>
+          </th>
+          <td>{c.type}</td>
+          <td>{c.desc}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
