@@ -66,5 +66,5 @@ export function statusReason(r: Result | null): string | null {
     return r.reason === 'http-403' ? 'HTTP 403 (tường lửa)' : `HTTP ${http}`;
   if (r.reason) return SHORT_REASONS[r.reason] ?? r.reason;
   if (http !== null) return `HTTP ${http}`;
-  return r.status === 'error' ? 'lỗi máy đo' : null;
+  return null;
 }

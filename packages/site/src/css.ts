@@ -62,7 +62,7 @@ table.rank td.status{min-width:12em}
 table.rank .name{min-width:12em}
 table.rank .kind{display:block;font-weight:400;font-size:.8rem;color:#4b5563}
 .spark{display:block}.sk-ok{fill:#3f9b5a}.sk-bad{fill:#c8412f}.sk-none{fill:#c4c9d1}
-.matrix th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #d5d9e0}
+.matrix th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #d5d9e0}.matrix thead th:first-child{position:sticky;left:0;z-index:2}
 .lead{background:#fff;border:1px solid #d5d9e0;border-left:8px solid #8a929c;border-radius:6px;padding:8px 16px;margin:12px 0}
 .lead-up{border-left-color:#146c2e}.lead-degraded{border-left-color:#8a4b00}.lead-down{border-left-color:#b3261e}.lead-blocked{border-left-color:#6b3fa0}
 .lead-status{margin:4px 0;font-size:1.3rem}
@@ -120,7 +120,7 @@ ul.timeline li.resolved{border-left-color:#146c2e}
 footer{font-size:.875rem;color:#4b5563;padding-bottom:24px;border-top:1px solid #d5d9e0}
 @media (max-width:900px){.picture,.lead-body{grid-template-columns:1fr}}
 @media (max-width:700px){table.rank,table.rank tbody,table.rank tr,table.rank td,table.rank th{display:block}
-table.rank thead{position:absolute;left:-9999px}
+table.rank thead{position:absolute;left:-9999px}table.rank caption{display:block}
 table.rank tr{border-bottom:1px solid #d5d9e0;padding:8px 10px}
 table.rank td,table.rank th{border:0;padding:2px 0;min-width:0;text-align:left}
 table.rank td.n,table.rank td.spark-cell,table.rank td.move{display:inline-block;margin-right:14px}

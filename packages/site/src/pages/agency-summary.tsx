@@ -50,9 +50,11 @@ export function AgencySummary(props: { m: SiteModel; v: AgencyView }) {
       </dd>
       <dt>Trang chủ</dt>
       <dd>
-        {home?.lcpMs == null && home?.fcpMs == null && r && r.status !== 'up' && r.status !== 'degraded'
-          ? 'không đo được thời gian (trang không hiển thị nội dung)'
-          : `LCP ${viSeconds(home?.lcpMs)} · FCP ${viSeconds(home?.fcpMs)} · TTFB ${viSeconds(home?.ttfbMs)} · tải xong ${viSeconds(home?.loadMs)}`}
+        {home?.httpStatus != null && home.httpStatus >= 400
+          ? `trả lời lỗi HTTP ${home.httpStatus} sau ${viSeconds(home.ttfbMs)}: trang lỗi không được tính thời gian tải`
+          : home?.lcpMs == null && home?.fcpMs == null && r && r.status !== 'up' && r.status !== 'degraded'
+            ? 'không đo được thời gian (trang không hiển thị nội dung)'
+            : `LCP ${viSeconds(home?.lcpMs)} · FCP ${viSeconds(home?.fcpMs)} · TTFB ${viSeconds(home?.ttfbMs)} · tải xong ${viSeconds(home?.loadMs)}`}
       </dd>
       <dt>Trang biểu mẫu</dt>
       <dd>
