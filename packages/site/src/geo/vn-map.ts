@@ -2,7 +2,7 @@
  * The derived map of the 34 provinces (packages/site/scripts/build-map.ts, `npm run map:build`), from
  * ../shared/geo/vn-34-provinces: MIT licence, LICENSE-vn-34-provinces beside this file.
  */
-import data from './vn-map.json' with { type: 'json' };
+import data from './vn-map.json';
 
 export interface VnMap {
   source: string;
