@@ -13,14 +13,22 @@ import {
   SCRIPT,
   startDemoPortals,
 } from '@dvcwatch/cli';
-import { type DailyAggregate, type ProbeArtifacts, parseRegistry, quantile, vnDay } from '@dvcwatch/core';
+import {
+  type DailyAggregate,
+  type ProbeArtifacts,
+  parseRegistry,
+  quantile,
+  viSeconds as secs,
+  viDay as vnDate,
+  vnDay,
+  viDateTime as vnTime,
+} from '@dvcwatch/core';
 import { sendDigests, silentLogger } from '@dvcwatch/runner';
 import { Sends, Store } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cmdServe } from '../../packages/cli/src/cmd-serve.js';
 import { unmeasuredPages } from '../../packages/cli/src/demo/replay-record.js';
-import { secs, vnDate, vnTime } from '../../packages/site/src/format.js';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
 
 /**

@@ -2,3 +2,5 @@
 export const PAGE_BUDGET_BYTES = 100 * 1024;
 /** The shared stylesheet's budget. */
 export const CSS_BUDGET_BYTES = 10 * 1024;
+/** The overview's budget: the page that also carries the map of 34 provinces (about 35 kB) and the ministries' tiles. */
+export const OVERVIEW_BUDGET_BYTES = 180 * 1024;
