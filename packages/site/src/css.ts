@@ -119,13 +119,13 @@ ul.timeline li{border-left:4px solid #b3261e;background:#fff;margin:8px 0;paddin
 ul.timeline li.resolved{border-left-color:#146c2e}
 footer{font-size:.875rem;color:#4b5563;padding-bottom:24px;border-top:1px solid #d5d9e0}
 svg.bar766 .max{fill:#e3e6eb}svg.bar766 .val{fill:#0b57a4}
-.scatter766 circle{fill:#0b57a4;stroke:#fff}.scatter766 .median{stroke:#6b7280;stroke-dasharray:5 4}
+.scatter766 circle{r:5px;fill:#0b57a4;stroke:#fff}.scatter766 .median{stroke:#6b7280;stroke-dasharray:5 4}
 @media (max-width:900px){.picture,.lead-body{grid-template-columns:1fr}}
 @media (max-width:700px){table.rank,table.rank tbody,table.rank tr,table.rank td,table.rank th{display:block}
 table.rank thead{position:absolute;left:-9999px}table.rank caption{display:block}
 table.rank tr{border-bottom:1px solid #d5d9e0;padding:8px 10px}
 table.rank td,table.rank th{border:0;padding:2px 0;min-width:0;text-align:left}
-table.rank td.n,table.rank td.spark-cell,table.rank td.move,table.rank td.i766{display:inline-block;margin-right:14px}
+table.rank td.n,table.rank td.spark-cell,table.rank td.move{display:inline-block;margin-right:14px}
 table.rank td:nth-child(n+3)::before{font-size:.8rem;color:#4b5563}table.rank td:nth-child(3)::before{content:"Hạng: "}table.rank td:nth-child(4)::before{content:"Điểm: "}table.rank td:nth-child(6)::before{content:"Khả dụng 7 ngày: "}table.rank td:nth-child(7)::before{content:"LCP: "}table.rank td:nth-child(8)::before{content:"Biểu mẫu: "}table.rank td:nth-child(10)::before{content:"Chỉ số 766: "}
 .rank-wrap{overflow-x:visible}
 .matrix th[scope=row]{white-space:normal;min-width:7em;max-width:9em}.matrix th[scope=row] a{white-space:normal}}

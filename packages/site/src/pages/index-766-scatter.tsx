@@ -33,7 +33,15 @@ const y = (v: number) => H - B - (v / 100) * (H - T - B);
  * The scatter picture: one labelled dot per agency, dvcwatch's score across, the QĐ 766 total up, with each axis's
  * median drawn so a coordinator sees who is good at both, at one, or at neither. Nothing when no agency has both.
  */
-export function Index766Scatter(props: { points: readonly ScatterPoint[]; caption: string }) {
+export function Index766Scatter(props: {
+  points: readonly ScatterPoint[];
+  caption: string;
+  /**
+   * Where a table on the same page already lists both figures for every agency (the overview's ranking): no data
+   * table and no per-dot tooltip, which would repeat them (the overview's page budget carries the map as well).
+   */
+  figuresNearby?: boolean;
+}) {
   const { points, caption } = props;
   if (points.length === 0) return null;
   const mx = quantile(
@@ -63,12 +71,15 @@ export function Index766Scatter(props: { points: readonly ScatterPoint[]; captio
         ))}
         <line class="median" x1={x(mx)} y1={T} x2={x(mx)} y2={H - B} />
         <line class="median" x1={L} y1={y(my)} x2={W - R} y2={y(my)} />
+        {/* Whole pixels and the radius in the stylesheet: a hundred dots stay within the overview's budget. */}
         {points.map((p) => (
           <a href={p.href}>
-            <circle cx={x(p.x).toFixed(1)} cy={y(p.y).toFixed(1)} r="5">
-              <title>{`${p.label}: dvcwatch ${viNumber(p.x, 1)}, Chỉ số 766 ${index766Number(p.y)}`}</title>
+            <circle cx={Math.round(x(p.x))} cy={Math.round(y(p.y))}>
+              {props.figuresNearby ? null : (
+                <title>{`${p.label}: dvcwatch ${viNumber(p.x, 1)}, Chỉ số 766 ${index766Number(p.y)}`}</title>
+              )}
             </circle>
-            <text x={(x(p.x) + 8).toFixed(1)} y={(y(p.y) + 4).toFixed(1)}>
+            <text x={Math.round(x(p.x) + 8)} y={Math.round(y(p.y) + 4)}>
               {p.label}
             </text>
           </a>
@@ -84,31 +95,33 @@ export function Index766Scatter(props: { points: readonly ScatterPoint[]; captio
         Góc trên bên phải: tốt ở cả hai; dưới bên trái: chưa tốt ở cả hai. Đường đứt nét: trung vị (dvcwatch {viNumber(mx, 1)},
         Chỉ số 766 {index766Number(my)}). Hai chỉ số đo những điều khác nhau và không được cộng lại.
       </p>
-      <details>
-        <summary>Bảng số liệu</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Cơ quan</th>
-              <th scope="col" class="n">
-                dvcwatch
-              </th>
-              <th scope="col" class="n">
-                Chỉ số 766
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
+      {props.figuresNearby ? null : (
+        <details>
+          <summary>Bảng số liệu</summary>
+          <table>
+            <thead>
               <tr>
-                <th scope="row">{p.label}</th>
-                <td class="n">{viNumber(p.x, 1)}</td>
-                <td class="n">{index766Number(p.y)}</td>
+                <th scope="col">Cơ quan</th>
+                <th scope="col" class="n">
+                  dvcwatch
+                </th>
+                <th scope="col" class="n">
+                  Chỉ số 766
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr>
+                  <th scope="row">{p.label}</th>
+                  <td class="n">{viNumber(p.x, 1)}</td>
+                  <td class="n">{index766Number(p.y)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </figure>
   );
 }

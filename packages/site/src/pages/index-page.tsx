@@ -46,7 +46,7 @@ function Row(props: { m: SiteModel; v: AgencyView; rank?: number; rankThen?: num
       <td class="move">
         <Movement rankNow={props.rank} rankThen={props.rankThen} now={r?.score ?? null} then={v.lastWeekScore} />
       </td>
-      <td class="n i766">{index766Number(v.index766?.score.total)}</td>
+      <td class="n">{index766Number(v.index766?.score.total)}</td>
     </tr>
   );
 }
@@ -183,7 +183,7 @@ export function indexPage(m: SiteModel, filter: Filter): string {
         Chỉ số 766: điểm của Văn phòng Chính phủ (QĐ 766/QĐ-TTg) cho cơ quan, nhập từ Cổng Dịch vụ công quốc gia; đặt cạnh, không
         cộng vào điểm của dvcwatch (<a href="methodology.html#chi-so-766">xem phương pháp</a>).
       </p>
-      <Index766Scatter points={scatterPoints(views, '')} caption="Điểm dvcwatch so với Chỉ số 766" />
+      <Index766Scatter points={scatterPoints(views, '')} caption="Điểm dvcwatch so với Chỉ số 766" figuresNearby />
       <h2>Chú giải trạng thái</h2>
       <StatusLegend />
     </>
