@@ -38,7 +38,7 @@ export function Index766Scatter(props: {
   caption: string;
   /**
    * Where a table on the same page already lists both figures for every agency (the overview's ranking): no data
-   * table and no per-dot tooltip, which would repeat them (the overview's page budget carries the map as well).
+   * table repeating them (the overview's page budget carries the map as well).
    */
   figuresNearby?: boolean;
 }) {
@@ -75,9 +75,7 @@ export function Index766Scatter(props: {
         {points.map((p) => (
           <a href={p.href}>
             <circle cx={Math.round(x(p.x))} cy={Math.round(y(p.y))}>
-              {props.figuresNearby ? null : (
-                <title>{`${p.label}: dvcwatch ${viNumber(p.x, 1)}, Chỉ số 766 ${index766Number(p.y)}`}</title>
-              )}
+              <title>{`${p.label}: dvcwatch ${viNumber(p.x, 1)}, Chỉ số 766 ${index766Number(p.y)}`}</title>
             </circle>
             <text x={Math.round(x(p.x) + 8)} y={Math.round(y(p.y) + 4)}>
               {p.label}
