@@ -202,7 +202,10 @@ describe('dvcwatch replay: 90 days of the demo registry', { timeout: 420_000 }, 
           page.indexOf('</figure>', page.indexOf('id="ch-90-homeLcpMs')),
         );
         const rows = [...figure.matchAll(/<tr><th scope="row">(\d\d\/\d\d)<\/th><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
-        expect(rows).toHaveLength(90);
+        expect(
+          rows,
+          `${id}: the 90-day chart's table (${figure.length} characters from ${page.indexOf('id="ch-90-homeLcpMs')})`,
+        ).toHaveLength(90);
         const shown = new Map(rows.map(([day, median]) => [day, median]));
         // Days before the last replayed one (a live round may add to that one while we read).
         const past = days.get(id)!.filter((d) => d.day < vnDay(last) && shown.has(`${d.day.slice(8)}/${d.day.slice(5, 7)}`));
