@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
 import { queueMailer } from '../../functions/shared/mail-queue.js';
-import { REASON_LABELS } from '../../packages/site/src/labels.js';
+import { REASON_LABELS } from '../../packages/present/src/labels.js';
 import { PLACEHOLDER_HEAD_NOTE } from '../../packages/site/src/pages/agency-page.js';
 import { scheduledEvent } from '../integration/handlers/events.js';
 import { sesEmails } from '../integration/handlers/local-aws.js';

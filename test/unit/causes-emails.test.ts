@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { addToAggregate, type Cause, monitorFailure, parseRegistry, type Result, summariseWeek } from '@dvcwatch/core';
+import { alertEmail, digestEmail } from '@dvcwatch/present';
 import { describe, expect, it } from 'vitest';
-import {
-  addToAggregate,
-  alertEmail,
-  type Cause,
-  digestEmail,
-  monitorFailure,
-  parseRegistry,
-  type Result,
-  summariseWeek,
-} from '../../packages/core/src/index.js';
 
 const registry = parseRegistry(readFileSync('registry/demo.yaml', 'utf8'), 'registry/demo.yaml');
 const agency = registry.agencies[0]!;
@@ -62,7 +54,7 @@ describe('causes in the emails', () => {
     );
     expect(mail.text).not.toContain('kiểm tra máy chủ, đường truyền');
     expect(mail.html.match(/<ul>/g)).toHaveLength(2);
-    expect(mail.html).toMatch(/<\/ul>\n\n<p>Nguyên nhân đo được/);
+    expect(mail.html).toMatch(/<\/ul><p[^>]*>Nguyên nhân đo được/);
   });
 
   it('keeps the generic advice when no cause was named', () => {

@@ -12,7 +12,7 @@ import {
   RegistryError,
   type Result,
 } from '@dvcwatch/core';
-import { buildSite, PAGE_BUDGET_BYTES, type SiteInput } from '@dvcwatch/site';
+import { buildSite, OVERVIEW_BUDGET_BYTES, PAGE_BUDGET_BYTES, type SiteInput } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { STAND_IN_ROWS } from '../fixtures/index-766/server.js';
@@ -186,7 +186,9 @@ describe('page budget with the index', () => {
     });
     const overview = files.get('index.html')!;
     expect(overview.match(/<circle /g)?.length).toBeGreaterThan(50);
-    const over = [...files].filter(([p, t]) => p.endsWith('.html') && Buffer.byteLength(t) > PAGE_BUDGET_BYTES).map(([p]) => p);
+    // The overview carries the province map too: it has its own stated budget (as in site-build.test.ts).
+    const budget = (p: string) => (p === 'index.html' ? OVERVIEW_BUDGET_BYTES : PAGE_BUDGET_BYTES);
+    const over = [...files].filter(([p, t]) => p.endsWith('.html') && Buffer.byteLength(t) > budget(p)).map(([p]) => p);
     expect(over).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRegistry, type Registry } from '../../packages/core/src/registry.js';
@@ -89,6 +89,15 @@ describe('registry/vietnam.yaml', () => {
     expect(ministries.map((a) => a.id)).toEqual(
       expect.arrayContaining(['bo-quoc-phong', 'bo-cong-an', 'ngan-hang-nha-nuoc', 'thanh-tra-chinh-phu', 'van-phong-chinh-phu']),
     );
+  });
+
+  it('places every province on the map: its official code, once, matching the boundary file of the same place', () => {
+    const files = readdirSync('../shared/geo/vn-34-provinces').filter((f) => f.endsWith('.geojson'));
+    const provinces = registry.agencies.filter((a) => a.kind === 'province');
+    expect(provinces.map((a) => a.provinceCode).sort()).toEqual(files.map((f) => f.slice(0, 2)).sort());
+    // the id is the boundary file's slug (01_ha_noi.geojson ↔ ha-noi)
+    for (const a of provinces) expect(files, a.id).toContain(`${a.provinceCode}_${a.id.replaceAll('-', '_')}.geojson`);
+    expect(registry.agencies.filter((a) => a.kind !== 'province' && a.provinceCode)).toEqual([]);
   });
 
   it('uses unique ascii-slug ids', () => {

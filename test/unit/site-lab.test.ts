@@ -57,8 +57,8 @@ describe('site: the ministry profile', () => {
       '<ul id="bo-goi-y"><li class="evidence">Tệp chặn hiển thị, có thể nhanh hơn 0,9 s: /%3Cb%3E.css</li></ul>',
     );
     const matrix = files.get('matrix.html') ?? '';
-    expect(matrix).toContain(`<td class=c-f><a href="agency/${a}.html#bo">✗ Không đạt · ⚠ nguy cơ</a>`);
-    expect(matrix).toContain(`<td class=c-f><a href="agency/${b}.html#bo">✗ Không đạt</a>`);
+    expect(matrix).toContain(`<td class="c-f"><a href="agency/${a}.html#bo">✗ Không đạt · ⚠ nguy cơ</a>`);
+    expect(matrix).toContain(`<td class="c-f"><a href="agency/${b}.html#bo">✗ Không đạt</a>`);
     expect(files.get('methodology.html')).toContain('Vì sao hai số khác nhau');
   });
 });

@@ -1,8 +1,9 @@
 import type { Cause } from './causes.js';
 import type { Result, Status } from './result.js';
+import { vnDay } from './vi-format.js';
 
 /**
- * One agency's day (UTC+7 calendar day), kept in the store as rounds finish so the site reads aggregates
+ * One agency's day (calendar day in Asia/Ho_Chi_Minh), kept in the store as rounds finish so the site reads aggregates
  * rather than every raw result. Raw samples are kept (at most 24 a day each) so medians and p95 stay exact.
  */
 export interface DailyAggregate {
@@ -26,12 +27,6 @@ export interface DailyAggregate {
   /** How many of the day's rounds were replayed (derived demo history, see Result.replay); absent when none. */
   replayed?: number;
 }
-
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
-export const VN_OFFSET_MS = 7 * 3_600_000;
-
-/** The Vietnamese calendar day of an ISO instant. */
-export const vnDay = (iso: string): string => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Adds one result to its day's aggregate (pure; idempotent for the same `at`). */
 export function addToAggregate(agg: DailyAggregate | null, r: Result): DailyAggregate {

@@ -1,6 +1,7 @@
 import type { Facts, PageArtifacts } from './artifacts.js';
 import type { ResourceFact } from './diagnosis.js';
 import { errorPageSummary, isErrorPage } from './error-page.js';
+import { viDateOf, viNumber } from './vi-format.js';
 
 /** What kind of thing made a page slow or will soon break it. */
 export type CauseKind =
@@ -61,20 +62,27 @@ export interface CauseInput {
   tls: Facts['tls'];
 }
 
-/** vi-VN formatters by number of decimals, made once (a formatter costs far more to build than to use). */
-const FORMATS = [0, 1].map((d) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const num = (v: number, digits: 0 | 1) => (FORMATS[digits] as Intl.NumberFormat).format(v);
+const num = viNumber;
 /** "2,9 s" (Vietnamese decimal comma). */
 export const formatSeconds = (ms: number): string => `${num(ms / 1000, 1)} s`;
 /** "4,2 MB" / "850 kB". */
 export const formatBytes = (b: number): string =>
   b >= 1_000_000 ? `${num(b / 1_000_000, 1)} MB` : `${num(Math.max(1, Math.round(b / 1000)), 0)} kB`;
 /** "08/12/2026" in Asia/Ho_Chi_Minh. */
-const vnDate = (iso: string): string => {
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-};
+const vnDate = viDateOf;
+
+/**
+ * What ran a long script with no file of its own, in Vietnamese (Long Animation Frames' invoker: the browser's
+ * own names such as `FrameRequestCallback` mean nothing to an agency's operator).
+ */
+export function invokerVi(invoker: string | null | undefined): string {
+  const i = invoker ?? '';
+  if (/FrameRequestCallback/i.test(i)) return 'hàm vẽ khung hình (requestAnimationFrame) của tập lệnh trong trang';
+  if (/TimerHandler|setTimeout|setInterval/i.test(i)) return 'hàm hẹn giờ (setTimeout/setInterval) của tập lệnh trong trang';
+  if (/Promise/i.test(i)) return 'xử lý bất đồng bộ (Promise) của tập lệnh trong trang';
+  if (/\.on[a-z]+$|EventListener/i.test(i)) return 'trình xử lý sự kiện của tập lệnh trong trang';
+  return 'tập lệnh trong trang';
+}
 
 /** The URL as a reader recognises it: the path on the page's own origin, the whole address elsewhere. */
 const shortUrl = (url: string, pageUrl: string): string => {
@@ -153,7 +161,7 @@ function pageCauses(kind: 'home' | 'form', p: Page): Cause[] {
   }
   const script = d.longScripts[0];
   if (script && script.ms >= L.scriptMs) {
-    const who = script.url ? short(script.url) : script.invoker || 'tập lệnh trong trang';
+    const who = script.url ? short(script.url) : invokerVi(script.invoker);
     add({
       kind: 'long-scripts',
       text: `Tập lệnh chiếm luồng xử lý ${formatSeconds(script.ms)}, trang không phản hồi trong lúc đó: ${who}`,

@@ -1,7 +1,8 @@
-import { availability, quantile, VN_OFFSET_MS } from './aggregate.js';
+import { availability, quantile } from './aggregate.js';
 import type { Incident } from './incident.js';
 import { type LabDay, medianMetrics } from './lab.js';
 import type { Result, Status } from './result.js';
+import { vnDay, vnDayStart } from './vi-format.js';
 
 /**
  * The monthly edition: on the first day of a month, the past month per agency, frozen. Written once and never
@@ -82,18 +83,17 @@ export interface Edition {
 
 /** `YYYY-MM` of the Vietnamese month before the one `iso` falls in: the month an edition published then covers. */
 export function editionMonthBefore(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  const prev = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  const month = vnDay(iso).slice(0, 7);
+  const prev = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1));
   return prev.toISOString().slice(0, 7);
 }
 
 /** The month's bounds as UTC instants: from its first Vietnamese midnight (inclusive) to the next month's (exclusive). */
 export function editionBounds(month: string): { from: string; to: string; firstDay: string; lastDay: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const start = Date.UTC(y, m - 1, 1) - VN_OFFSET_MS;
-  const end = Date.UTC(y, m, 1) - VN_OFFSET_MS;
+  const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
   const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return { from: new Date(start).toISOString(), to: new Date(end).toISOString(), firstDay: `${month}-01`, lastDay };
+  return { from: vnDayStart(`${month}-01`), to: vnDayStart(next), firstDay: `${month}-01`, lastDay };
 }
 
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);

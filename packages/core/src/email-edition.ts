@@ -1,5 +1,5 @@
 import type { EditionAgency } from './edition.js';
-import type { EmailMessage } from './email-alert.js';
+import type { EmailMessage } from './email-message.js';
 import { escapeHtml, oneLine } from './html.js';
 import type { Agency } from './registry.js';
 import { formatValue } from './wording.js';

@@ -1,4 +1,4 @@
-import { vnDay } from './aggregate.js';
+import { vnDay } from './vi-format.js';
 
 /** A period of the index: a year, a quarter or a month (half-years are sent as `p_6thang` but not offered here). */
 export type Index766Period =

@@ -1,5 +1,5 @@
-import { VN_OFFSET_MS } from './aggregate.js';
 import { checksSlot } from './facts-refresh.js';
+import { vnParts } from './vi-format.js';
 
 /**
  * When the ministry profile runs. Lighthouse costs ~12–15 s a page, so it runs a few times a day, not hourly:
@@ -21,6 +21,6 @@ export function labHours(agencyId: string, runsPerDay: number): number[] {
 
 /** Whether the round at `at` (on the hour, give or take five minutes) is one of the agency's lab hours. */
 export function labDue(agencyId: string, at: string, runsPerDay: number): boolean {
-  const vn = new Date(Date.parse(at) + VN_OFFSET_MS + 5 * 60_000);
-  return labHours(agencyId, runsPerDay).includes(vn.getUTCHours());
+  const vn = vnParts(new Date(Date.parse(at) + 5 * 60_000).toISOString());
+  return vn !== null && labHours(agencyId, runsPerDay).includes(Number(vn.hour));
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { VN_OFFSET_MS } from './aggregate.js';
 import type { Maintenance } from './registry-schema.js';
+import { vnParts } from './vi-format.js';
 
 type Window = z.infer<typeof Maintenance>;
 
@@ -14,9 +14,10 @@ export function inMaintenance(windows: readonly Window[], at: string): boolean {
   const t = Date.parse(at);
   return windows.some((w) => {
     if ('from' in w) return t >= Date.parse(w.from) && t < Date.parse(w.to);
-    const local = new Date(t + VN_OFFSET_MS);
-    const day = local.getUTCDay();
-    const now = local.getUTCHours() * 60 + local.getUTCMinutes();
+    const local = vnParts(at);
+    if (!local) return false;
+    const day = local.weekday;
+    const now = Number(local.hour) * 60 + Number(local.minute);
     const start = minutes(w.start);
     const end = minutes(w.end);
     if (start <= end) return w.weekly.includes(day) && now >= start && now < end;

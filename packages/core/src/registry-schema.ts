@@ -95,6 +95,11 @@ export const Agency = z.strictObject({
   kind: z.enum(['national', 'ministry', 'province']),
   /** Centrally-run city or province, kept as data: it has changed more than once. */
   subkind: z.string().optional(),
+  /** A province's official 2-digit code (after the 1 July 2025 merger, e.g. "01" Hà Nội): places it on the site's map. */
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, 'must be the official 2-digit province code, e.g. "01"')
+    .optional(),
   head: Contact,
   cc: z.array(email).default([]),
   escalation: z.array(Contact).default([]),

@@ -1,5 +1,6 @@
 import type { Status } from './result.js';
 import { THRESHOLD_SOURCES, type ThresholdName } from './thresholds.js';
+import { viDuration, viTimeDate, viValue } from './vi-format.js';
 
 /** Vietnamese names of the statuses, for emails and the site. */
 export const STATUS_VI: Record<Status, string> = {
@@ -27,12 +28,8 @@ export const METRICS_VI: Record<string, { label: string; unit: 'ms' | 'điểm' 
   score: { label: 'Điểm đánh giá theo thang 100 điểm (QĐ 473/QĐ-BTTTT)', unit: 'điểm', threshold: 'minScore' },
 };
 
-/** "4,2 giây" / "850 ms" / "72 điểm". */
-export function formatValue(value: number, unit: 'ms' | 'điểm' | ''): string {
-  if (unit === 'ms') return value >= 1000 ? `${(value / 1000).toFixed(1).replace('.', ',')} giây` : `${Math.round(value)} ms`;
-  if (unit === 'điểm') return `${Math.round(value)} điểm`;
-  return String(value);
-}
+/** "4,2 giây" / "850 ms" / "72 điểm" (the one formatting module: vi-format.ts). */
+export const formatValue = viValue;
 
 /** One breach as a Vietnamese sentence: what, measured value, threshold and its source. */
 export function describeBreach(b: { metric: string; value: number; limit: number }): string {
@@ -44,28 +41,7 @@ export function describeBreach(b: { metric: string; value: number; limit: number
 }
 
 /** "3 giờ", "1 ngày 6 giờ", "45 phút". */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} phút`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} giờ${minutes % 60 ? ` ${minutes % 60} phút` : ''}`;
-  return `${Math.floor(hours / 24)} ngày${hours % 24 ? ` ${hours % 24} giờ` : ''}`;
-}
+export const formatDuration = viDuration;
 
-const VN_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "08:00 21/11/2026" in Asia/Ho_Chi_Minh (the zone's rules from Intl, not a fixed offset); an unreadable time as is. */
-export function formatVnTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const p = Object.fromEntries(VN_TIME.formatToParts(t).map((x) => [x.type, x.value]));
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
-}
+/** "08:00 21/11/2026" in Asia/Ho_Chi_Minh (time first, as emails and the CLI print it). */
+export const formatVnTime = viTimeDate;

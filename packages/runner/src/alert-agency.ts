@@ -1,4 +1,5 @@
-import { type Agency, type AlertState, advance, alertEmail, initialState, type Result, type Transition } from '@dvcwatch/core';
+import { type Agency, type AlertState, advance, initialState, type Result, type Transition } from '@dvcwatch/core';
+import { alertEmail } from '@dvcwatch/present';
 import { ConflictError } from '@dvcwatch/store';
 import type { RunnerDeps } from './deps.js';
 import { skipPlaceholderHead } from './placeholder-head.js';

@@ -1,4 +1,5 @@
-import { CHECKS, digestEmail, gradeOf, LAB_METRIC_VI, labRisks, summariseWeek, vnDay } from '@dvcwatch/core';
+import { CHECKS, gradeOf, LAB_METRIC_VI, labRisks, summariseWeek, vnDay } from '@dvcwatch/core';
+import { digestEmail } from '@dvcwatch/present';
 import type { RunnerDeps } from './deps.js';
 import { warnAnd } from './log.js';
 import { skipPlaceholderHead } from './placeholder-head.js';

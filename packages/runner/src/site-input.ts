@@ -18,6 +18,7 @@ const READ_CONCURRENCY = 16;
 export const toRecent = (r: Result): RecentResult => ({
   agencyId: r.agencyId,
   at: r.at,
+  status: r.status,
   checks: r.checks.map((c) => ({ id: c.id, status: c.status })),
   pages: {
     home: r.pages.home ? { lcpMs: r.pages.home.lcpMs } : null,

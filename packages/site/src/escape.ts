@@ -8,18 +8,8 @@ import { escapeHtml, safeHref as httpHref } from '@dvcwatch/core';
 /** Escapes text for HTML element content and quoted attribute values (core's one escaper). */
 export const esc: (s: string | number | null | undefined) => string = escapeHtml;
 
-/** The URL, escaped for an attribute, if it is an absolute http(s) URL; otherwise null (render it as text). */
-export function safeHref(url: string | null | undefined): string | null {
-  const href = httpHref(url);
-  return href === null ? null : esc(href);
-}
-
-/** A link when the URL is http(s), plain escaped text otherwise. */
-export const linkOrText = (url: string | null | undefined, text?: string): string => {
-  const href = safeHref(url);
-  const label = esc(text ?? url ?? '');
-  return href ? `<a href="${href}" rel="nofollow noopener">${label}</a>` : label;
-};
+/** The URL if it is an absolute http(s) URL; otherwise null (render it as text). Escaping is the renderer's. */
+export const safeHref = (url: string | null | undefined): string | null => httpHref(url);
 
 /**
  * A site-relative asset key (e.g. a screenshot `evidence/<agency>/<file>.jpg`) if it is a plain relative path:

@@ -2,6 +2,7 @@ import {
   type Agency,
   availability,
   type DailyAggregate,
+  dayMinus,
   type Incident,
   type LabDay,
   type LabRisk,
@@ -13,7 +14,6 @@ import {
   vnDay,
 } from '@dvcwatch/core';
 import { type SiteCheck, siteChecks } from './catalogue.js';
-import { dayMinus } from './format.js';
 import { type Index766View, index766Views } from './index-766-model.js';
 import { mergeSpans, type ReplaySpan, replaySpan } from './replay.js';
 import type { RecentResult, SiteInput } from './types.js';

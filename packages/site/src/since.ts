@@ -1,5 +1,5 @@
-import { vnDay } from '@dvcwatch/core';
-import { dayMinus, vnDate, vnTime } from './format.js';
+import { dayMinus, viDateTime, viDay, vnDay } from '@dvcwatch/core';
+
 import type { AgencyView } from './model.js';
 
 /** When the current failing run of a check began: an exact round (from recent results) or a day (from aggregates). */
@@ -47,6 +47,6 @@ export function failingSince(v: AgencyView, checkId: string): FailingSince | nul
 
 /** "từ 12/05/2025 08:00" / "ít nhất từ ngày 12/05/2025". */
 export function sinceText(s: FailingSince): string {
-  const when = s.at ? vnTime(s.at) : s.day ? `ngày ${vnDate(s.day)}` : '?';
+  const when = s.at ? viDateTime(s.at) : s.day ? `ngày ${viDay(s.day)}` : '?';
   return `${s.atLeast ? 'ít nhất từ' : 'từ'} ${when}`;
 }

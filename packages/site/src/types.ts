@@ -39,6 +39,8 @@ export interface SiteInput {
  * 48 results per agency, so it keeps only these (a full Result is one too: the generator accepts either).
  */
 export type RecentResult = Pick<Result, 'agencyId' | 'at'> & {
+  /** The round's status: the charts mark the rounds the portal failed (absent in older inputs). */
+  status?: Result['status'];
   checks: Pick<CheckResult, 'id' | 'status'>[];
   pages: { home: Pick<PageResult, 'lcpMs'> | null; form: Pick<PageResult, 'readyMs'> | null };
 };

@@ -10,8 +10,8 @@ import {
   pageBreaches,
   type Registry,
   untimedIfError,
-  VN_OFFSET_MS,
   vnDay,
+  vnParts,
 } from '@dvcwatch/core';
 
 /**
@@ -70,9 +70,9 @@ const DAY = 86_400_000;
 
 /** The scenario's view of `at`, counting days back from the Vietnamese day of `last` (the last replayed hour). */
 export function hourContext(at: string, last: string): HourContext {
-  const local = new Date(Date.parse(at) + VN_OFFSET_MS);
-  const vnHour = local.getUTCHours();
-  const vnWeekday = local.getUTCDay();
+  const local = vnParts(at);
+  const vnHour = Number(local?.hour ?? 0);
+  const vnWeekday = local?.weekday ?? 0;
   const daysAgo = Math.round((Date.parse(vnDay(last)) - Date.parse(vnDay(at))) / DAY);
   return { at, vnHour, vnWeekday, daysAgo, load: loadAt(vnHour, vnWeekday) };
 }

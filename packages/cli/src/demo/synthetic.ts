@@ -49,10 +49,15 @@ export const syntheticPage = (url: string, lcp: number, ready: number | null): P
  * Synthetic site input: `agencies` agencies (ministries, then provinces, one national portal), `days` days of
  * aggregates with 24 rounds each, 48 h of raw results. For tests, the page-weight budget and build timing.
  */
+/** The 34 official province codes (after 1 July 2025): synthetic provinces take them in turn, so the map is coloured. */
+const PROVINCE_CODES =
+  '01 04 08 11 12 14 15 19 20 22 24 25 31 33 37 38 40 42 44 46 48 51 52 56 66 68 75 79 80 82 86 91 92 96'.split(' ');
+
 export function syntheticSiteInput(opts: { agencies: number; days: number; at: string; seed?: number }): SiteInput {
   const rand = rng(opts.seed ?? 1);
   const hour = 3_600_000;
   const now = Date.parse(opts.at);
+  const firstProvince = (i: number) => i - Math.round(opts.agencies * 0.3) - 1;
   const agencies: Registry['agencies'] = Array.from({ length: opts.agencies }, (_, i) => {
     const kind = i === 0 ? 'national' : i <= Math.round(opts.agencies * 0.3) ? 'ministry' : 'province';
     const id = `${kind === 'province' ? 'tinh' : kind === 'ministry' ? 'bo' : 'quoc-gia'}-${String(i).padStart(3, '0')}`;
@@ -60,6 +65,9 @@ export function syntheticSiteInput(opts: { agencies: number; days: number; at: s
       id,
       name: `${kind === 'province' ? 'Tỉnh Thử nghiệm' : kind === 'ministry' ? 'Bộ Thử nghiệm' : 'Cổng Dịch vụ công quốc gia'} số ${i}`,
       kind,
+      ...(kind === 'province' && firstProvince(i) < PROVINCE_CODES.length
+        ? { provinceCode: PROVINCE_CODES[firstProvince(i)] }
+        : {}),
       head: { name: 'Thủ trưởng', email: `head-${i}@example.gov.vn` },
       cc: [],
       escalation: [],

@@ -1,20 +1,9 @@
 import { availability, type DailyAggregate, STATUSES } from '@dvcwatch/core';
 import { dayStats } from '../day-stats.js';
-import { csvCell, esc } from '../escape.js';
-import { page } from '../layout.js';
+import { csvCell } from '../escape.js';
 import type { AgencyView, SiteModel } from '../model.js';
-import { replayNotice } from '../replay.js';
-import { INDEX766_DATA_DOC, INDEX766_LATEST_COLUMNS, index766DataFiles } from './index-766-data.js';
-
-type Cell = string | number | boolean | null | string[];
-
-/** A column of an open-data file: the same definition writes JSON, CSV and the documentation. */
-interface Column<T> {
-  name: string;
-  type: string;
-  desc: string;
-  get: (row: T) => Cell;
-}
+import { type Column, dataPage } from './data-page.js';
+import { INDEX766_LATEST_COLUMNS, index766DataFiles } from './index-766-data.js';
 
 const r4 = (x: number | null) => (x == null ? null : Math.round(x * 10_000) / 10_000);
 const pairs = (m: Record<string, number>) =>
@@ -149,7 +138,7 @@ const LATEST: Column<AgencyView>[] = [
 
 const DAILY: Column<DailyAggregate>[] = [
   { name: 'agencyId', type: 'chuỗi', desc: 'Mã cơ quan.', get: (d) => d.agencyId },
-  { name: 'day', type: 'YYYY-MM-DD', desc: 'Ngày theo giờ Việt Nam (UTC+7).', get: (d) => d.day },
+  { name: 'day', type: 'YYYY-MM-DD', desc: 'Ngày theo giờ Việt Nam (múi giờ Asia/Ho_Chi_Minh).', get: (d) => d.day },
   { name: 'rounds', type: 'số', desc: 'Số lần đo trong ngày.', get: (d) => d.rounds },
   ...STATUSES.map(
     (s): Column<DailyAggregate> => ({
@@ -212,13 +201,6 @@ function toCsv<T>(cols: Column<T>[], rows: readonly T[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function columnsTable<T>(id: string, caption: string, cols: Column<T>[]): string {
-  const rows = cols
-    .map((c) => `<tr><th scope="row"><code>${esc(c.name)}</code></th><td>${esc(c.type)}</td><td>${esc(c.desc)}</td></tr>`)
-    .join('');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}"><table><caption id="${id}">${esc(caption)}</caption><thead><tr><th scope="col">Cột</th><th scope="col">Kiểu</th><th scope="col">Ý nghĩa</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-}
-
 /** The open-data files (JSON, CSV) and their documentation page. */
 export function dataFiles(m: SiteModel): [string, string][] {
   const meta = { generatedAt: m.input.generatedAt, probeLocation: m.input.probeLocation, profile: m.input.profile };
@@ -226,24 +208,12 @@ export function dataFiles(m: SiteModel): [string, string][] {
   const daily = [...m.input.daily].sort((a, b) =>
     a.agencyId === b.agencyId ? (a.day < b.day ? -1 : 1) : a.agencyId < b.agencyId ? -1 : 1,
   );
-  const doc = `<h1>Dữ liệu mở</h1>
-<p>Số liệu của trang này được công bố dưới dạng tệp, cập nhật sau mỗi lượt đo. Thời gian tính bằng mili giây (ms); thời điểm theo ISO-8601 (UTC); ô trống là không có số liệu. Tệp CSV dùng UTF-8, dấu phẩy, xuống dòng CRLF; danh sách trong một ô phân cách bằng dấu chấm phẩy.</p>
-<ul><li><a href="latest.json">latest.json</a>, <a href="latest.csv">latest.csv</a>: lần đo gần nhất của mỗi cơ quan (JSON: <code>{generatedAt, probeLocation, profile, agencies: […]}</code>).</li>
-<li><a href="daily.json">daily.json</a>, <a href="daily.csv">daily.csv</a>: tổng hợp theo ngày, tối đa 90 ngày mỗi cơ quan (JSON: <code>{generatedAt, probeLocation, profile, days: […]}</code>).</li>
-${INDEX766_DATA_DOC}</ul>
-<h2>Các cột của latest</h2>
-${columnsTable('l-cap', 'latest.json / latest.csv', LATEST)}
-<h2>Các cột của daily</h2>
-${columnsTable('d-cap', 'daily.json / daily.csv', DAILY)}`;
   return [
     ['data/latest.json', JSON.stringify({ ...meta, agencies: views.map((v) => toJsonRow(LATEST, v)) })],
     ['data/latest.csv', toCsv(LATEST, views)],
     ['data/daily.json', JSON.stringify({ ...meta, days: daily.map((d) => toJsonRow(DAILY, d)) })],
     ['data/daily.csv', toCsv(DAILY, daily)],
     ...index766DataFiles(m),
-    [
-      'data/index.html',
-      page(m.input, { title: 'Dữ liệu mở', root: '../', nav: 'data', body: doc, notice: replayNotice(m.replay, '../') }),
-    ],
+    ['data/index.html', dataPage(m, LATEST, DAILY)],
   ];
 }
