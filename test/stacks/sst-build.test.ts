@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const HANDLERS = ['dispatch', 'probe', 'finalize', 'ses-events', 'digest', 'watchdog', 'lab/handler', 'index-766', 'edition', 'mail'];
+const HANDLERS = [
+  'dispatch',
+  'probe',
+  'finalize',
+  'ses-events',
+  'digest',
+  'watchdog',
+  'lab/handler',
+  'index-766',
+  'edition',
+  'mail',
+];
 /** Handlers that install a browser into their bundle: the hourly probe and the ministry profile (Lighthouse). */
 const BROWSER_HANDLERS = ['functions/probe.handler', 'functions/lab/handler.handler'];
 
