@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DemoPortals, main, startDemoPortals } from '@dvcwatch/cli';
+import { type LabMetrics, labVerdict } from '@dvcwatch/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
@@ -115,7 +116,16 @@ describe('dvcwatch round --lab (Lighthouse mobile on the same Chromium, real por
   it('has a matrix column "Theo tiêu chí của Bộ" with each agency’s verdict', async () => {
     const html = await readFile(join(home, 'site', 'matrix.html'), 'utf8');
     expect(html).toContain('<th scope="col">Theo tiêu chí của Bộ</th>');
-    expect(html).toContain('<td class=c-p><a href="agency/tot.html#bo">✓ Đạt</a>');
-    expect(html).toContain('<td class=c-u><a href="agency/loi.html#bo">? Chưa đo</a>');
+    // The good portal passes the four criteria on a quiet machine; under CPU contention Lighthouse's simulated TBT
+    // can fail it. The matrix must show what was measured and stored, whichever it was.
+    const stored = row('tot', LAB_AT)?.lab as { home: LabMetrics | null } | undefined;
+    const verdicts = Object.values(labVerdict(stored?.home ?? null));
+    const [cls, text] = verdicts.includes('fail')
+      ? ['c-f', '✗ Không đạt']
+      : verdicts.includes('pass')
+        ? ['c-p', '✓ Đạt']
+        : ['c-u', '? Chưa đo'];
+    expect(html).toMatch(new RegExp(`<td class="?${cls}"?><a href="agency/tot\\.html#bo">${text}</a>`));
+    expect(html).toMatch(/<td class="?c-u"?><a href="agency\/loi\.html#bo">\? Chưa đo<\/a>/);
   });
 });
