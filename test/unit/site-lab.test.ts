@@ -2,30 +2,18 @@ import { syntheticSiteInput } from '@dvcwatch/cli';
 import type { LabDay } from '@dvcwatch/core';
 import { buildSite } from '@dvcwatch/site';
 import { describe, expect, it } from 'vitest';
+import { labRun } from '../fixtures/lab-runs.js';
 
 const AT = '2025-06-10T05:00:00.000Z';
-const settings = {
-  formFactor: 'mobile',
-  throttlingMethod: 'simulate',
-  rttMs: 150,
-  throughputKbps: 1638.4,
-  cpuSlowdownMultiplier: 4,
-  screen: null,
-};
+/** One day of the lab: a home run (the shared fixture) with this test's own figures and one opportunity. */
 const labDay = (agencyId: string, day: string, lcpMs: number): LabDay => ({
   agencyId,
   day,
   runs: [
     {
-      page: 'home',
-      url: 'https://x.gov.vn/',
-      at: `${day}T02:00:00.000Z`,
-      tool: 'lighthouse',
-      version: '12.8.2',
+      ...labRun(`${day}T02:00:00.000Z`, lcpMs, 80),
       benchmarkIndex: 1_500,
-      settings,
       metrics: { fcpMs: 1_800, lcpMs, speedIndexMs: 3_000, tbtMs: 250, cls: 0, score: 80 },
-      error: null,
       opportunities: [
         { id: 'render-blocking-resources', savingsMs: 900, savingsBytes: null, value: null, url: 'https://x.gov.vn/<b>.css' },
       ],
