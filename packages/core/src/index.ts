@@ -7,7 +7,6 @@ export * from './classify.js';
 export * from './confirmation-policy.js';
 export * from './diagnosis.js';
 export * from './edition.js';
-export * from './email-edition.js';
 export * from './email-message.js';
 export * from './error-page.js';
 export * from './evaluate.js';

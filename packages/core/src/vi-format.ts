@@ -134,6 +134,9 @@ export const viShortDay = (day: string): string => `${day.slice(8, 10)}/${day.sl
 export const dayMinus = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
+/** "tháng 3/2026" from a month key "2026-03" (editions, monthly emails). */
+export const viMonth = (month: string): string => `tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+
 /** The instant a Vietnamese calendar day starts (Vietnam has kept UTC+7 all year since 1975: no daylight saving). */
 export function vnDayStart(day: string): string {
   const noonUtc = Date.parse(`${day}T12:00:00Z`);

@@ -1,4 +1,5 @@
-import { type Edition, editionSummaryEmail, isPlaceholderHead } from '@dvcwatch/core';
+import { type Edition, isPlaceholderHead } from '@dvcwatch/core';
+import { editionSummaryEmail } from '@dvcwatch/present';
 import type { RunnerDeps } from './deps.js';
 
 /**

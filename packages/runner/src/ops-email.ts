@@ -1,22 +1,12 @@
-import { type EmailMessage, escapeHtml, formatVnTime, oneLine, type Result } from '@dvcwatch/core';
+import { type EmailMessage, formatVnTime, oneLine, type Result } from '@dvcwatch/core';
+import { plainEmail } from '@dvcwatch/present';
 import type { Rejection } from '@dvcwatch/store';
-
-/** A plain Vietnamese email to the operators: one paragraph a line. */
-export const plainOpsEmail = (to: string[], subject: string, lines: string[]): EmailMessage => ({
-  to,
-  cc: [],
-  subject: oneLine(subject),
-  text: lines.join('\n'),
-  html: `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:Arial,sans-serif">${lines
-    .map((l) => (l ? `<p>${escapeHtml(l)}</p>` : ''))
-    .join('')}</body></html>`,
-});
 
 /** The operators' email about a round with monitor errors or missing agencies (Vietnamese, plain). */
 export const operatorsEmail =
   (at: string, errors: Result[], missing: string[], total: number) =>
   (operators: string[]): EmailMessage =>
-    plainOpsEmail(
+    plainEmail(
       operators,
       `[dvcwatch] Lỗi hệ thống giám sát: vòng ${formatVnTime(at)} — ${errors.length}/${total} cơ quan không đo được`,
       [
@@ -35,16 +25,12 @@ export const operatorsEmail =
 export const rejectionsEmail =
   (at: string, rejections: Rejection[]) =>
   (operators: string[]): EmailMessage =>
-    plainOpsEmail(
-      operators,
-      `[dvcwatch] SES từ chối ${rejections.length} thư trong 24 giờ qua — lãnh đạo cơ quan chưa nhận được`,
-      [
-        `Đến ${formatVnTime(at)}, SES đã từ chối hẳn (không thử lại) ${rejections.length} thư. Những người nhận dưới đây CHƯA nhận được cảnh báo.`,
-        'Thường gặp: tài khoản SES còn trong sandbox (chỉ gửi được tới địa chỉ đã xác minh), tên miền gửi chưa xác minh (DKIM), ' +
-          'hoặc địa chỉ trong danh mục vẫn là địa chỉ tạm (placeholder). Xem mục "Deploying" của README.',
-        '',
-        ...rejections.map(
-          (r) => `- ${formatVnTime(r.at)} ${r.scope} (${r.kind}, ${r.step}) → ${r.to.join(', ')}: ${oneLine(r.reason, 200)}`,
-        ),
-      ],
-    );
+    plainEmail(operators, `[dvcwatch] SES từ chối ${rejections.length} thư trong 24 giờ qua — lãnh đạo cơ quan chưa nhận được`, [
+      `Đến ${formatVnTime(at)}, SES đã từ chối hẳn (không thử lại) ${rejections.length} thư. Những người nhận dưới đây CHƯA nhận được cảnh báo.`,
+      'Thường gặp: tài khoản SES còn trong sandbox (chỉ gửi được tới địa chỉ đã xác minh), tên miền gửi chưa xác minh (DKIM), ' +
+        'hoặc địa chỉ trong danh mục vẫn là địa chỉ tạm (placeholder). Xem mục "Deploying" của README.',
+      '',
+      ...rejections.map(
+        (r) => `- ${formatVnTime(r.at)} ${r.scope} (${r.kind}, ${r.step}) → ${r.to.join(', ')}: ${oneLine(r.reason, 200)}`,
+      ),
+    ]);

@@ -1,5 +1,5 @@
 import { type EmailMessage, formatDuration, formatVnTime, type HealthEvent, type Registry } from '@dvcwatch/core';
-import { plainOpsEmail } from './ops-email.js';
+import { plainEmail } from '@dvcwatch/present';
 
 const nameOf = (registry: Registry, id: string) => registry.agencies.find((a) => a.id === id)?.name ?? id;
 
@@ -36,5 +36,5 @@ export const outageEmail =
       event.kind === 'start'
         ? `[dvcwatch] Sự cố mạng của máy đo: ${event.affected.length}/${total} cổng không tới được — không gửi thư cho cơ quan`
         : `[dvcwatch] Hết sự cố mạng của máy đo (${formatDuration(Date.parse(event.at) - Date.parse(event.since))})`;
-    return plainOpsEmail(operators, subject, lines);
+    return plainEmail(operators, subject, lines);
   };

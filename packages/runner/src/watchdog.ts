@@ -1,4 +1,5 @@
-import { type EmailMessage, escapeHtml, formatVnTime } from '@dvcwatch/core';
+import { formatVnTime } from '@dvcwatch/core';
+import { plainEmail } from '@dvcwatch/present';
 import type { RunnerDeps } from './deps.js';
 
 /** How long without a finished round before the operators hear of it (issue: "no round for 2 hours"). */
@@ -20,13 +21,11 @@ export async function watchdog(
   const since = lastFinished?.finishedAt ?? null;
   const hour = new Date(Math.floor(Date.parse(nowIso) / 3_600_000) * 3_600_000).toISOString();
   const text = `Không có vòng đo nào hoàn thành trong ${WATCHDOG_HOURS} giờ qua${since ? ` (vòng cuối hoàn thành lúc ${formatVnTime(since)})` : ''}. Kiểm tra lịch EventBridge, hàng đợi và hàm probe.`;
-  const message: EmailMessage = {
-    to: deps.registry.operators,
-    cc: [],
-    subject: `[dvcwatch] Hệ thống giám sát ngừng đo từ ${since ? formatVnTime(since) : 'lâu'}`,
-    text,
-    html: `<!doctype html><html lang="vi"><meta charset="utf-8"><body><p>${escapeHtml(text)}</p></body></html>`,
-  };
+  const message = plainEmail(
+    deps.registry.operators,
+    `[dvcwatch] Hệ thống giám sát ngừng đo từ ${since ? formatVnTime(since) : 'lâu'}`,
+    [text],
+  );
   const outcome = await deps.mailer.send({ scope: 'ops', topic: 'watchdog', step: hour, kind: 'ops-watchdog' }, message);
   deps.log.error('no round finished recently: operators notified', { since, outcome });
   return { silentSince: since, outcome };

@@ -3,6 +3,7 @@ import {
   type EditionAgency,
   viDateTime,
   viDuration,
+  viMonth,
   viNumber,
   viPercent,
   viScore,
@@ -37,9 +38,6 @@ const CSV_COLUMNS: (keyof EditionAgency)[] = [
   'labFormLcpMs',
   'index766Total',
 ];
-
-/** `2026-03` → `tháng 3/2026`. */
-export const editionLabel = (month: string): string => `tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 
 const editionCsv = (e: Edition): string =>
   `${[CSV_COLUMNS.join(','), ...e.agencies.map((a) => CSV_COLUMNS.map((c) => csvCell(a[c])).join(','))].join('\r\n')}\r\n`;
@@ -99,7 +97,7 @@ function editionPage(m: SiteModel, e: Edition): string {
       <p class="small">
         <a href="index.html">Ấn bản tháng</a>
       </p>
-      <h1>Ấn bản {editionLabel(e.month)}</h1>
+      <h1>Ấn bản {viMonth(e.month)}</h1>
       <p>
         Chốt lúc {viDateTime(e.generatedAt)}; không sửa sau khi chốt (đính chính nằm ở ấn bản sau). Tệp:{' '}
         <a href={`${e.month}.json`}>JSON</a>, <a href={`${e.month}.csv`}>CSV</a>.
@@ -110,7 +108,7 @@ function editionPage(m: SiteModel, e: Edition): string {
         <strong>{viSeconds(nat.homeLcpMedianMs)}</strong> · điểm dvcwatch <strong>{viScore(nat.scoreMedian)}</strong> · Chỉ số 766{' '}
         <strong>{index766Number(nat.index766Total)}</strong>
       </p>
-      <DataTable id="ed-cap" caption={`Từng cơ quan, ${editionLabel(e.month)}`} head={HEAD}>
+      <DataTable id="ed-cap" caption={`Từng cơ quan, ${viMonth(e.month)}`} head={HEAD}>
         {rows.map((a) => (
           <EditionRow a={a} />
         ))}
@@ -122,10 +120,10 @@ function editionPage(m: SiteModel, e: Edition): string {
       ) : (
         <p class="muted small">Không có lần nhập Chỉ số 766 nào của tháng này.</p>
       )}
-      <Index766Scatter points={points} caption={`Điểm dvcwatch (trung vị tháng) so với Chỉ số 766, ${editionLabel(e.month)}`} />
+      <Index766Scatter points={points} caption={`Điểm dvcwatch (trung vị tháng) so với Chỉ số 766, ${viMonth(e.month)}`} />
     </>
   );
-  return page(m.input, { title: `Ấn bản ${editionLabel(e.month)}`, root: '../', nav: 'editions' }, body);
+  return page(m.input, { title: `Ấn bản ${viMonth(e.month)}`, root: '../', nav: 'editions' }, body);
 }
 
 function listPage(m: SiteModel, editions: readonly Edition[]): string {
@@ -140,7 +138,7 @@ function listPage(m: SiteModel, editions: readonly Edition[]): string {
         <ul>
           {editions.map((e) => (
             <li>
-              <a href={`${e.month}.html`}>Ấn bản {editionLabel(e.month)}</a> — chốt lúc {viDateTime(e.generatedAt)},{' '}
+              <a href={`${e.month}.html`}>Ấn bản {viMonth(e.month)}</a> — chốt lúc {viDateTime(e.generatedAt)},{' '}
               {viNumber(e.agencies.length, 0)} cơ quan (<a href={`${e.month}.json`}>JSON</a>, <a href={`${e.month}.csv`}>CSV</a>)
             </li>
           ))}
