@@ -100,7 +100,7 @@ beforeAll(async () => {
   for (const v of registry.vantages) delete v.egress;
   // Short probe settings; a breach alerts at once, so one round shows the emails.
   // The catalogue runs for everyone in the first round; once a day after it (not in the second round, mostly).
-  registry.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 0, accessibility: false, checksEveryHours: 24 };
+  registry.defaults.probe = { pageTimeoutMs: 15_000, confirmAttempts: 0, accessibility: false, checksEveryHours: 24 };
   registry.defaults.alerts = { confirmRounds: 1 };
   // The registry the functions read from S3 (DVCWATCH_REGISTRY_URI, a deploy setting), and operators to tell.
   build = await runSstBuild(root, 'awspath', {

@@ -89,7 +89,12 @@ describe('every check on every vendor style (real Chromium)', () => {
     for (const style of ON_LAMBDA) {
       const shared = verdicts.get(`${style}/pass`)?.map((c) => `${c.id}: ${c.status}`);
       const lambda = verdicts.get(`${style}/pass/lambda`)?.map((c) => `${c.id}: ${c.status}`);
-      expect(lambda, style).toEqual(shared);
+      // On a difference, the evidence of each differing verdict says why (a step that did not finish names itself).
+      const differing = verdicts
+        .get(`${style}/pass/lambda`)
+        ?.filter((c, i) => `${c.id}: ${c.status}` !== shared?.[i])
+        .map((c) => `${c.id}: ${c.status} (${c.evidence})`);
+      expect(lambda, `${style}: ${differing?.join('; ')}`).toEqual(shared);
       expect(
         lambda?.every((c) => c.endsWith(': pass')),
         style,

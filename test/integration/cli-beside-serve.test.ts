@@ -83,7 +83,7 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'dvcwatch-beside-'));
   const doc = parse(demoRegistryYaml(portals.portals, portals.nationalOrigin));
   delete doc.vantages;
-  doc.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 0, accessibility: false };
+  doc.defaults.probe = { pageTimeoutMs: 15_000, confirmAttempts: 0, accessibility: false };
   registryFile = join(home, 'demo.yaml');
   await writeFile(registryFile, stringify(doc));
 });

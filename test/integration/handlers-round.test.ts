@@ -54,7 +54,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dvcwatch-handlers-'));
   // The demo registry with short probe settings: one attempt per page, no axe-core run.
   const registry = parse(demoRegistryYaml(demo.portals, demo.nationalOrigin)) as { defaults: Record<string, unknown> };
-  registry.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 0, accessibility: false };
+  registry.defaults.probe = { pageTimeoutMs: 15_000, confirmAttempts: 0, accessibility: false };
   const registryPath = join(dir, 'registry.yaml');
   await writeFile(registryPath, stringify(registry));
   restore = setEnv({

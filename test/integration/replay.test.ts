@@ -70,8 +70,10 @@ beforeAll(async () => {
   world = await startCliWorld('history', { onDisk: true });
   ({ home, dynamo, ses } = world);
   // The demo registry on this test's ports; a lighter probe (no axe audit, one confirmation) keeps the recording short.
+  // 15 s a page: the slow home answers after 5 s, and a page keeps a quarter of its limit (at most 3 s) for reading its
+  // numbers, so an 8 s limit left it 5 s to navigate: on a busy machine it was recorded as a timeout, not as slow.
   const doc = parse(demoRegistryYaml(portals.portals, portals.nationalOrigin));
-  doc.defaults.probe = { pageTimeoutMs: 8_000, confirmAttempts: 1, confirmDelayMs: 200, accessibility: false };
+  doc.defaults.probe = { pageTimeoutMs: 15_000, confirmAttempts: 1, confirmDelayMs: 200, accessibility: false };
   registryFile = join(home, 'demo.yaml');
   await writeFile(registryFile, stringify(doc));
   client = new DynamoDBClient({

@@ -22,6 +22,12 @@ export class PageSessionError extends Error {
 const LOAD_WAIT_MS = 5_000;
 
 /**
+ * Longest wait of an element action that names no time of its own on a gathering page (Playwright's default is 30 s):
+ * an element that went with its document (a post-back, a client route) must not eat the catalogue's budget.
+ */
+const ACTION_WAIT_MS = 5_000;
+
+/**
  * A PageSession over the prober's browser: fresh guarded context per call, hard time limit, always closed. Each page
  * is a gathering page of the timing lane: it opens only while no timed load runs or waits (timing-lane.ts), and its
  * time limit starts once it may open.
@@ -44,6 +50,7 @@ async function openAndRun<T>(
   const started = performance.now();
   const left = (): number => started + timeoutMs - performance.now();
   const gp = await openGuardedPage(deps, opts.viewport ? { viewport: opts.viewport } : {});
+  gp.page.setDefaultTimeout(ACTION_WAIT_MS);
   const work = async (): Promise<T> => {
     let response: Response | null;
     try {

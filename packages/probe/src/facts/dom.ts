@@ -102,9 +102,23 @@ export async function findElement(
   return null;
 }
 
+/**
+ * Clicks an element as a person would, bounded. A hidden entry (a hover dropdown's) cannot take a real click: it is
+ * clicked as a script would. When the real click timed out because it already started a navigation or a post-back
+ * (a busy machine), the element is gone with its document: nothing more is clicked, and nothing waits for it.
+ */
+export async function clickElement(locator: Locator): Promise<void> {
+  try {
+    await locator.click({ timeout: 2_000 });
+  } catch {
+    if ((await locator.count().catch(() => 0)) === 0) return;
+    await locator.dispatchEvent('click', undefined, { timeout: 2_000 }).catch(() => undefined);
+  }
+}
+
 /** Clicks and waits for whatever the click starts (a navigation or a re-render), bounded. */
 export async function clickAndSettle(page: Page, locator: Locator, maxMs = 3_000): Promise<void> {
-  await locator.click({ timeout: 2_000 }).catch(async () => locator.dispatchEvent('click'));
+  await clickElement(locator);
   await page.waitForLoadState('domcontentloaded', { timeout: maxMs }).catch(() => undefined);
   await settle(page, maxMs);
 }

@@ -1,6 +1,6 @@
 import { type Facts, LABELS, type LinkFact, matches } from '@dvcwatch/core';
 import type { Page, Response } from 'playwright-core';
-import { type Candidate, collect, findElement, INPUT_QUERY, run, settle } from './dom.js';
+import { type Candidate, clickElement, collect, findElement, INPUT_QUERY, run, settle } from './dom.js';
 import { CANDIDATES } from './scripts.js';
 
 /** Where a home-page link leads: its href when it is a plain http(s) link, else null (a script-driven button). */
@@ -38,7 +38,7 @@ async function reach(
   page.on('response', onResponse);
   try {
     // A hover dropdown's entry is hidden until hovered: click it as a script would.
-    await found.locator.click({ timeout: 2_000 }).catch(() => found.locator.dispatchEvent('click'));
+    await clickElement(found.locator);
     await page.waitForLoadState('domcontentloaded', { timeout: 5_000 }).catch(() => undefined);
     await settle(page, 3_000);
   } finally {

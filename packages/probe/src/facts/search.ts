@@ -1,6 +1,6 @@
 import { type Facts, fold, LABELS, matches, SEARCH_INPUT_HINTS } from '@dvcwatch/core';
 import type { Page } from 'playwright-core';
-import { type Candidate, collect, findElement, INPUT_QUERY, run, settle } from './dom.js';
+import { type Candidate, clickElement, collect, findElement, INPUT_QUERY, run, settle } from './dom.js';
 import { pickProcedure, type ResultItem, SEARCH_RESULTS } from './search-results.js';
 
 /** What the search gatherer found, plus the procedure page it leads to (reused for `procedure-info`). */
@@ -96,7 +96,7 @@ async function openByClick(page: Page, item: ResultItem): Promise<{ url: string;
   if ((await target.count()) === 0) return null;
   await run(page, MARK_DOCUMENT);
   const urlBefore = page.url();
-  await target.click({ timeout: 2_000 }).catch(() => target.dispatchEvent('click'));
+  await clickElement(target);
   await page.waitForLoadState('domcontentloaded', { timeout: 5_000 }).catch(() => undefined);
   await settle(page, 4_000);
   const moved = page.url() !== urlBefore || !(await run<boolean>(page, SAME_DOCUMENT).catch(() => false));
