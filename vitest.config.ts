@@ -44,11 +44,14 @@ export default defineConfig({
       {
         extends: true,
         // `npm run test:aws`: the built bundles on a local cloud (test/aws/hourly-path.test.ts); part of `vitest run`.
-        // Runs after the other projects: its `sst build` must not share `.sst/` with the one in test/stacks, and its
+        // Runs after the other projects: its `sst build` must not share `.sst/` with the harness test in test/stacks, and its
         // Chromium jobs must not share two cores with the integration tests' (its queue timeouts are scaled).
+        // Its two files share one `sst build` (test/aws/awspath-build.ts): one worker, modules kept between them.
         test: {
           name: 'aws',
           include: ['test/aws/**/*.test.ts'],
+          fileParallelism: false,
+          isolate: false,
           testTimeout: 420_000,
           hookTimeout: 300_000,
           sequence: { groupOrder: 2 },

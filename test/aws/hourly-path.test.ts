@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -8,23 +7,23 @@ import { PLACEHOLDER_REASON } from '@dvcwatch/runner';
 import { Sends, Store, VantageObservations } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { type BuildRun, runSstBuild } from '../../.ci/sst-build-standin.js';
+import type { BuildRun } from '../../.ci/sst-build-standin.js';
 import { queueMailer } from '../../functions/shared/mail-queue.js';
 import { REASON_LABELS } from '../../packages/present/src/labels.js';
 import { PLACEHOLDER_HEAD_NOTE } from '../../packages/site/src/pages/agency-page.js';
 import { scheduledEvent } from '../integration/handlers/events.js';
 import { sesEmails } from '../integration/handlers/local-aws.js';
+import { awsPathBuild, SEND_RATE } from './awspath-build.js';
 import { BuiltApp } from './built-app.js';
 import type { Running } from './lambda-functions.js';
 import { type LateAgent, startAgent } from './late-agent.js';
-import { type LocalCloud, REGISTRY_BUCKET, REGISTRY_KEY, startLocalCloud, TABLE } from './local-cloud.js';
+import { type LocalCloud, startLocalCloud, TABLE } from './local-cloud.js';
 
 // `npm run test:aws`: the hourly path as AWS runs it, from the bundles `sst build` produced (not the TypeScript
 // sources), each function in its own execution environment (a child process) with the environment the synthesized
 // template gives it, against dynalite, the SES emulator, s3rver, an SQS-API server with the template's queues
 // (visibility timeout and redrive policy) and real Chromium, with the Lambda argument list, on the demo portals.
 
-const root = resolve(import.meta.dirname, '../..');
 // Time runs faster for the queue, the same for all its timeouts, so the template's relations hold. In the first
 // round one template second lasts 1/15 s (the 2,160 s visibility timeout is 144 s, above any first-round job with
 // its whole catalogue in Chromium's Lambda model on two shared cores: a job outliving it would be handed out again,
@@ -46,7 +45,6 @@ const REFUSED = head('cham-trang-chu');
  */
 const PORTALS = DEMO_PORTALS;
 const AGENT_EGRESS = '127.0.0.2';
-const SEND_RATE = 200;
 const ROUND_1 = '2025-06-02T01:00:00.000Z';
 const ROUND_2 = '2025-06-02T02:00:00.000Z';
 
@@ -102,17 +100,8 @@ beforeAll(async () => {
   // The catalogue runs for everyone in the first round; once a day after it (not in the second round, mostly).
   registry.defaults.probe = { pageTimeoutMs: 15_000, confirmAttempts: 0, accessibility: false, checksEveryHours: 24 };
   registry.defaults.alerts = { confirmRounds: 1 };
-  // The registry the functions read from S3 (DVCWATCH_REGISTRY_URI, a deploy setting), and operators to tell.
-  build = await runSstBuild(root, 'awspath', {
-    DVCWATCH_REGISTRY_URI: `s3://${REGISTRY_BUCKET}/${REGISTRY_KEY}`,
-    DVCWATCH_OPERATORS: 'vanhanh.aws@example.vn',
-    // Two cores shared by the whole suite: two probe environments at once (the setting's least, 2–1000).
-    DVCWATCH_PROBE_MAX_CONCURRENCY: '2',
-    // The probe waits 2 s for the agent after a `down` (production: 90 s), so the late agent misses it.
-    DVCWATCH_VANTAGE_WAIT_SECONDS: '2',
-    // The mail function's send rate (production: the SES account's, 1 in the sandbox): fast, so 1,000 drain in seconds.
-    DVCWATCH_SES_SEND_RATE: String(SEND_RATE),
-  });
+  // The built app (awspath-build.ts: the registry read from S3, operators, two probe environments, the agent's wait).
+  build = await awsPathBuild();
   if (build.status !== 0) throw new Error(`sst build failed:\n${build.output.slice(-3000)}`);
   app = new BuiltApp(build.outDir);
   cloud = await startLocalCloud(app, {
@@ -139,7 +128,6 @@ afterAll(async () => {
   await cloud?.close();
   await demo?.close();
   s3?.destroy();
-  await build?.cleanup();
 });
 
 describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {

@@ -105,7 +105,7 @@ describe('Monitor stack', () => {
 
   it('configures every app function for nodejs22.x and installs Chromium and Playwright into the probe', () => {
     // Before bundling, SST puts a placeholder runtime in the template, so check the construct props here;
-    // sst-build.test.ts checks the runtime in the built templates.
+    // test/aws/built-bundles.test.ts checks the runtime in the built templates.
     const functions = synthesized.app.node.findAll().filter((c): c is SstFunction => c instanceof SstFunction);
     const probe = functions.find((f) => f.id === 'Probe');
 

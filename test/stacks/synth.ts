@@ -22,7 +22,7 @@ export interface Synthesized {
  * Synthesizes the real `sst.config.ts` offline, like SST's documented stack-test recipe
  * (`initProject` + `new App({ mode: 'deploy' })`), but with the project's `.sst` output in a temporary
  * folder: `new App()` wipes `<out>/types`, so test files running in parallel must not share it.
- * Functions are not bundled here (that needs `app.finish()`); `sst-build.test.ts` covers bundling.
+ * Functions are not bundled here (that needs `app.finish()`); test/aws/built-bundles.test.ts covers bundling.
  */
 export const synth = async (stage = 'test'): Promise<Synthesized> => {
   // As `initProject` does: CDK deprecation notices (logRetention) would drown the test output.
