@@ -31,9 +31,7 @@ export default defineConfig({
           // only after the unit and stack tests (group 0: esbuild, CDK synth) have left the cores, so that the
           // pages these tests time and the checks they judge never share the CPU with the rest of the suite.
           fileParallelism: false,
-          // One worker keeps its modules from file to file (about 3 s of imports a file otherwise). Each file starts
-          // and stops its own servers and restores the environment it changed.
-          isolate: false,
+          // Isolated files (the SES emulator keeps its messages in module state: shared modules mixed files' emails).
           sequence: { groupOrder: 1 },
         },
       },
