@@ -120,6 +120,7 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       const [p0, f0, d0] = [probe.invocations.length, finalize.invocations.length, dispatch.invocations.length];
       const logs0 = [...cloud.functions.values()].reduce((n, f) => n + f.logs.length, 0);
       const mail0 = (await sesEmails(cloud.ses)).length;
+      const drawn0 = { ...slow.drawn };
       const started = Date.now();
       const sampler = sampleTree(/lambda-runtime\.mjs.*probe\.mjs/);
       const dispatched = await dispatch.invoke(scheduledEvent(at, 'bench-dvcwatch-Round'));
@@ -185,7 +186,7 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         `[${name}] round ${at.slice(11, 16)}: ${agencies} agencies in ${wallS.toFixed(0)} s, ${f.invocations} probe invocations, ` +
           `billed ${(f.probeMs / 1000).toFixed(1)} s (${(f.probeMs / 1000 / agencies / SCALE).toFixed(1)} s per agency-round at real time), ` +
           `peak ${f.peakMb.toFixed(0)} MB per environment, CPU ${f.cpuS.toFixed(1)} s, ${f.wru.toFixed(0)} WRU, ${f.rru.toFixed(1)} RRU, ` +
-          `timing ${ok}/${f.timingAll} inside: ${notes.join('; ')}`,
+          `fates drawn ${fates(slow.drawn, drawn0)}; timing ${ok}/${f.timingAll} inside: ${notes.join('; ')}`,
       );
     }
   } finally {
@@ -225,6 +226,12 @@ function perAgencyRound(rounds: RoundFigures[], memory: Record<string, number>):
     sqsRequests: 0.1 + 2 * w((r) => r.invocations),
   };
 }
+
+/** The document fates the slow portals drew since `from` (bench/page-fate.ts), so a run shows what it exercised. */
+const fates = (now: Record<string, number>, from: Record<string, number>): string =>
+  Object.keys(now)
+    .map((k) => `${k} ${(now[k] ?? 0) - (from[k] ?? 0)}`)
+    .join(', ');
 
 const money = (v: number) => `$${v < 10 ? v.toFixed(2) : v.toFixed(0)}`;
 
