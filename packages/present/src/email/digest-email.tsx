@@ -1,6 +1,5 @@
 import { type Agency, type EmailMessage, oneLine, viPercent, viValue, type WeekSummary } from '@dvcwatch/core';
-import { renderDocument } from '../render.js';
-import { EmailShell, TextBlocks } from './email-shell.js';
+import { plainEmail } from './plain-email.js';
 
 const pct = (x: number | null) => (x === null ? 'chưa đo được' : viPercent(x));
 const t = (x: number | null) => (x === null ? '—' : viValue(x, 'ms'));
@@ -40,15 +39,5 @@ export function digestEmail(
       : []),
     ...(trendUrl ? ['', `Chi tiết: ${trendUrl}`] : []),
   ];
-  return {
-    to: [agency.head.email],
-    cc: agency.cc,
-    subject,
-    text: lines.join('\n'),
-    html: renderDocument(
-      <EmailShell title={subject}>
-        <TextBlocks lines={lines} />
-      </EmailShell>,
-    ),
-  };
+  return plainEmail([agency.head.email], subject, lines, agency.cc);
 }

@@ -8,8 +8,7 @@ import {
   viPercent,
   viValue,
 } from '@dvcwatch/core';
-import { renderDocument } from '../render.js';
-import { EmailShell, TextBlocks } from './email-shell.js';
+import { plainEmail } from './plain-email.js';
 
 const pct = (x: number | null) => (x === null ? 'chưa đo được' : viPercent(x));
 const t = (x: number | null) => (x === null ? '—' : viValue(x, 'ms'));
@@ -31,15 +30,5 @@ export function editionSummaryEmail(agency: Agency, month: string, row: EditionA
     `- Chỉ số 766 của Văn phòng Chính phủ: ${pts(row.index766Total)}/100 (đặt cạnh, không cộng vào điểm của dvcwatch)`,
     ...(editionUrl ? ['', `Ấn bản đầy đủ: ${editionUrl}`] : []),
   ];
-  return {
-    to: [agency.head.email],
-    cc: agency.cc,
-    subject,
-    text: lines.join('\n'),
-    html: renderDocument(
-      <EmailShell title={subject}>
-        <TextBlocks lines={lines} />
-      </EmailShell>,
-    ),
-  };
+  return plainEmail([agency.head.email], subject, lines, agency.cc);
 }

@@ -3,14 +3,14 @@ import { renderDocument } from '../render.js';
 import { EmailShell, TextBlocks } from './email-shell.js';
 
 /**
- * A plain Vietnamese email (the operators' emails: round errors, SES refusals, outages, the watchdog) on the same
- * shell as the heads' emails: one paragraph a line, `- ` lines as a list, every string escaped by the renderer.
+ * An email of text lines on the shell every email shares (the weekly digest, the monthly summary, the operators'
+ * emails): one paragraph a line, `- ` lines as a list, every string escaped by the renderer.
  */
-export function plainEmail(to: string[], subject: string, lines: string[]): EmailMessage {
+export function plainEmail(to: string[], subject: string, lines: string[], cc: string[] = []): EmailMessage {
   const title = oneLine(subject);
   return {
     to,
-    cc: [],
+    cc,
     subject: title,
     text: lines.join('\n'),
     html: renderDocument(
