@@ -162,6 +162,49 @@ describe('replay scenario: deriving an hour from the recording', () => {
     expect(timing(hourAt(SCRIPT.slowHomeRelease + 1, 3))).toEqual([]);
   });
 
+  it('keeps the slow form under its threshold on quiet nights and over it at office peaks since the back-end slowed', () => {
+    // The form's time past its first byte follows load; 14 days back its back-end slowed (SCRIPT.slowFormBackend).
+    const id = 'cham-bieu-mau';
+    // As the demo portal records it: the form's readiness waits ~5 s for its back-end (demo/portals.ts).
+    const rec = recording(id, { ready: 5_300 });
+    const formBreached = (at: string) =>
+      evaluate(agency(id), derive(id, at, rec).artifacts, {
+        at,
+        nationalHosts: registry.nationalHosts,
+        maintenance: false,
+      }).breaches.some((b) => b.startsWith('form.'));
+    // Weekday office peaks (10:00) since the slowdown, and quiet nights (03:00) before it.
+    const peaks = Array.from({ length: SCRIPT.slowFormBackend }, (_, i) => hourAt(i + 1, 10)).filter(
+      (at) => ![0, 6].includes(new Date(Date.parse(at) + 7 * 3_600_000).getUTCDay()),
+    );
+    expect(peaks.length).toBeGreaterThanOrEqual(8);
+    expect(peaks.filter(formBreached)).toEqual(peaks);
+    const nights = Array.from({ length: 14 }, (_, i) => hourAt(SCRIPT.slowFormBackend + 2 + i, 3));
+    expect(nights.filter(formBreached)).toEqual([]);
+    // The home page is not moved by the form's back-end.
+    expect(derive(id, peaks[0]!, rec).artifacts.home.lcpMs).toBeLessThan(rec.home.lcpMs! * 3);
+  });
+
+  it('replays a consolidated portal as consolidated at every hour: never down, never timed as the province', () => {
+    // Its recording: the province's address redirected to the national portal (as since 1 July 2025).
+    const id = 'hop-nhat';
+    const national = 'http://127.0.0.1:5000/';
+    const base = recording(id);
+    const rec: ProbeArtifacts = {
+      ...base,
+      home: { ...base.home, finalUrl: national, redirects: [base.home.url, national] },
+      form: null,
+    };
+    const statuses = new Set(
+      Array.from({ length: 48 }, (_, i) => hourAt(1 + Math.floor(i / 24), i % 24)).map(
+        (at) =>
+          evaluate(agency(id), derive(id, at, rec).artifacts, { at, nationalHosts: registry.nationalHosts, maintenance: false })
+            .status,
+      ),
+    );
+    expect([...statuses]).toEqual(['consolidated']);
+  });
+
   it('never invents a working page for a portal whose recording is an error', () => {
     const d = derive('loi', hourAt(30, 10), recording('loi', { status: 503 }));
     expect(d.artifacts.home.httpStatus).toBe(503);

@@ -95,12 +95,31 @@ export async function startDynalite(dir: string | null, port = 0): Promise<Embed
   };
 }
 
-/** Starts the SES API emulator (aws-ses-v2-local: SES v1 SendEmail/SendRawEmail) on 127.0.0.1. */
+/** SES emulators running in this process: they share one message store (the package keeps it in module state). */
+let sesRunning = 0;
+
+/**
+ * Starts the SES API emulator (aws-ses-v2-local: SES v1 SendEmail/SendRawEmail) on 127.0.0.1. The package keeps its
+ * messages in module state, shared by every instance in the process: the first instance of a process (none other
+ * running) starts from an empty store (its `/clear-store`), so an emulator never shows a closed one's emails.
+ */
 export async function startSes(port = 0): Promise<Embedded> {
   // A CommonJS module with `exports.default`: under Node's ESM interop the function is one level down.
   const start = (sesModule as unknown as { default?: typeof sesModule }).default ?? sesModule;
   const server = await start({ host: '127.0.0.1', port });
   if (!server.listening) await new Promise<void>((r) => server.once('listening', () => r()));
   const { port: p } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${p}`, close: () => closeServer(server) };
+  const endpoint = `http://127.0.0.1:${p}`;
+  if (sesRunning === 0) {
+    const cleared = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+    if (!cleared.ok) throw new Error(`the SES emulator did not clear its store: HTTP ${cleared.status}`);
+  }
+  sesRunning++;
+  let closed = false;
+  const close = async () => {
+    if (!closed) sesRunning--;
+    closed = true;
+    await closeServer(server);
+  };
+  return { endpoint, close };
 }
