@@ -33,7 +33,7 @@ export default defineConfig({
           // pages these tests time and the checks they judge never share the CPU with the rest of the suite.
           fileParallelism: false,
           // Modules shared between files (each file's ~3 s of imports paid once): the SES emulator's module-level
-          // store starts empty with each file's first emulator (cli/embedded.ts `startSes`).
+          // store starts empty whenever an emulator starts with no other running (cli/embedded.ts `startSes`).
           isolate: false,
           sequence: { groupOrder: 1 },
         },

@@ -1,17 +1,14 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { startSes } from '@dvcwatch/cli';
 import { describe, expect, it } from 'vitest';
+import { type EmulatedEmail, LOCAL_AWS } from './helpers/world.js';
 
 /**
  * The SES emulator keeps its messages in module state shared by every instance in the process. Integration files
  * share modules (vitest.config.ts): an emulator must never show the emails of one closed before it started.
  */
 const send = async (endpoint: string, to: string) => {
-  const ses = new SESClient({
-    endpoint,
-    region: 'ap-southeast-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const ses = new SESClient({ ...LOCAL_AWS, endpoint });
   try {
     await ses.send(
       new SendEmailCommand({
@@ -25,9 +22,7 @@ const send = async (endpoint: string, to: string) => {
   }
 };
 const stored = async (endpoint: string) =>
-  ((await (await fetch(`${endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] }).emails.map(
-    (e) => e.destination.to[0],
-  );
+  ((await (await fetch(`${endpoint}/store`)).json()) as { emails: EmulatedEmail[] }).emails.map((e) => e.destination.to[0]);
 
 describe('the embedded SES emulator', () => {
   it("starts empty after an earlier one closed, and shares the store while two run (the package's module state)", async () => {

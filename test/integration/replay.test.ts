@@ -35,7 +35,7 @@ import { type CliWorld, startCliWorld } from './helpers/cli-world.js';
  * Issue 5's "done when": a site built from 90 days of replayed rounds for the demo registry, shown by
  * `dvcwatch serve`. Through the real CLI: one real probe per demo portal (Chromium), 2,160 derived hours through
  * evaluate, recordResult and settleResult into dynalite on disk, then `serve --replay-days 90` serving the pages on 127.0.0.1.
- * About 2½ minutes on 2 cores: the recording (~50 s), the replay (~60 s), serve's first live round (~30 s).
+ * About 2 minutes on 2 cores for the four portals it replays: the recording, the replay, serve's first live round.
  */
 const HOUR = 3_600_000;
 const NOTE = 'Dữ liệu lịch sử phát lại từ bản ghi mô phỏng';
@@ -97,8 +97,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-// 12,960 derived results through the whole pipeline (record, settle, day aggregates, alert state), each read back
-// through its versioned schema: about two minutes on a quiet 2-core machine, more when the suite shares it.
+// 8,640 derived results (4 portals × 2,160 hours) through the whole pipeline (record, settle, day aggregates, alert
+// state), each read back through its versioned schema: about two minutes on a quiet 2-core machine.
 describe('dvcwatch replay: 90 days of the demo registry', { timeout: 420_000 }, () => {
   it('derives every hour from one real probe per portal, through the real pipeline, and emails no one', async () => {
     // act

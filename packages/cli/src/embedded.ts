@@ -110,16 +110,21 @@ export async function startSes(port = 0): Promise<Embedded> {
   if (!server.listening) await new Promise<void>((r) => server.once('listening', () => r()));
   const { port: p } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${p}`;
-  if (sesRunning === 0) {
-    const cleared = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
-    if (!cleared.ok) throw new Error(`the SES emulator did not clear its store: HTTP ${cleared.status}`);
-  }
-  sesRunning++;
+  // Counted before any await: of two instances started at once, only the first clears.
+  const first = sesRunning++ === 0;
   let closed = false;
   const close = async () => {
     if (!closed) sesRunning--;
     closed = true;
     await closeServer(server);
   };
+  if (first) {
+    const cleared = await fetch(`${endpoint}/clear-store`, { method: 'POST' }).catch((e: unknown) => e);
+    if (!(cleared instanceof Response) || !cleared.ok) {
+      await close();
+      const why = cleared instanceof Response ? `HTTP ${cleared.status}` : String(cleared);
+      throw new Error(`the SES emulator did not clear its store (${why})`);
+    }
+  }
   return { endpoint, close };
 }
