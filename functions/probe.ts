@@ -1,14 +1,14 @@
 import { readFile, rm } from 'node:fs/promises';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { evidenceKey, RECORD_MARGIN_MS } from '@dvcwatch/core';
-import { createProber, type Prober } from '@dvcwatch/probe';
-import { agencyJob, type RunnerDeps, recordResult } from '@dvcwatch/runner';
+import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { evidenceKey, RECORD_MARGIN_MS, takesMoreWhileMs } from '@dvcwatch/core';
+import { createProber, type Prober, TimingLane } from '@dvcwatch/probe';
+import { agencyJob, type RunnerDeps, recordResult, silentLogger } from '@dvcwatch/runner';
 import type { SQSRecord } from 'aws-lambda';
 import { env, type FunctionEnv } from './shared/env.js';
 import { ProbeJob } from './shared/jobs.js';
-import { withSqsBatch } from './shared/middleware.js';
+import { type MoreRecords, withSqsBatch } from './shared/middleware.js';
 import { awsClients, runnerDeps } from './shared/services.js';
 
 /** A job that failed is offered again after this many seconds, not after the queue's whole visibility timeout. */
@@ -40,7 +40,52 @@ export const handler = withSqsBatch(
     }
   },
   () => env().DVCWATCH_PROBE_CONCURRENCY,
+  moreJobs(),
 );
+
+/**
+ * Further jobs from the probe queue, taken while a place of the invocation's pool is free and a whole job still
+ * fits in its time (core/probe-budget.ts `takesMoreWhileMs`): an invocation does not idle while its last agency
+ * waits on a slow portal. A taken job is hidden for the rest of the invocation, deleted when done, and a failed one
+ * is left to the queue (it comes back after RETRY_DELAY_SECONDS, and to the dead-letter queue after its receives).
+ */
+function moreJobs(): MoreRecords {
+  return {
+    take: async (context) => {
+      const e = env();
+      const left = context.getRemainingTimeInMillis();
+      if (!e.DVCWATCH_QUEUE_URL || !e.DVCWATCH_PROBE_TAKE_MORE) return null;
+      const deps = await runnerDeps(silentLogger);
+      if (left < takesMoreWhileMs(deps.registry.probe)) return null;
+      const got = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: e.DVCWATCH_QUEUE_URL,
+          MaxNumberOfMessages: 1,
+          WaitTimeSeconds: 0,
+          VisibilityTimeout: Math.ceil(left / 1000) + RETRY_DELAY_SECONDS,
+          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+        }),
+      );
+      const m = got.Messages?.[0];
+      if (!m?.ReceiptHandle || m.Body === undefined) return null;
+      return {
+        messageId: m.MessageId ?? '',
+        receiptHandle: m.ReceiptHandle,
+        body: m.Body,
+        attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' },
+        messageAttributes: {},
+        md5OfBody: m.MD5OfBody ?? '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: '',
+        awsRegion: e.AWS_REGION,
+      } as unknown as SQSRecord;
+    },
+    settle: async (record, ok) => {
+      const url = env().DVCWATCH_QUEUE_URL;
+      if (ok && url) await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: record.receiptHandle }));
+    },
+  };
+}
 
 async function runJob(e: FunctionEnv, deps: RunnerDeps, job: ProbeJob, capMs: number): Promise<void> {
   const agency = deps.registry.agencies.find((a) => a.id === job.agencyId);
@@ -53,6 +98,7 @@ async function runJob(e: FunctionEnv, deps: RunnerDeps, job: ProbeJob, capMs: nu
     local: e.DVCWATCH_ALLOW_ORIGINS.length > 0,
     allowedOrigins: e.DVCWATCH_ALLOW_ORIGINS,
     processModel: 'lambda',
+    lane: new TimingLane(e.DVCWATCH_TIMED_OVERLAP),
   });
   const probe = {
     prober,

@@ -1,4 +1,9 @@
-import { PROBE_AGENCIES_PER_INVOCATION, probeTimeoutSeconds, VISIBILITY_TIMEOUT_FACTOR } from '@dvcwatch/core/probe-budget';
+import {
+  PROBE_AGENCIES_PER_INVOCATION,
+  PROBE_TIMED_OVERLAP,
+  probeTimeoutSeconds,
+  VISIBILITY_TIMEOUT_FACTOR,
+} from '@dvcwatch/core/probe-budget';
 import { ROUND_SCHEDULES } from '@dvcwatch/core/round-clock';
 import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -135,6 +140,10 @@ export function Monitor({ stack, app }: StackContext) {
       DVCWATCH_AGENT_QUEUE_URL: agent.queue.queueUrl,
       // The invocation's pool runs its whole batch at once (functions/probe.ts).
       DVCWATCH_PROBE_CONCURRENCY: String(PROBE_AGENCIES_PER_INVOCATION),
+      // Its agencies time their pages while the others wait on the network (probe/timing-lane.ts).
+      DVCWATCH_TIMED_OVERLAP: String(PROBE_TIMED_OVERLAP),
+      // …and takes further jobs from the queue as places free up (core/probe-budget.ts PROBE_TAKE_MORE_MS).
+      DVCWATCH_PROBE_TAKE_MORE: 'true',
       DVCWATCH_VANTAGE_WAIT_SECONDS: String(settings.vantageWaitSeconds),
     },
     ...withRegistry,

@@ -41,6 +41,13 @@ const Env = z.object({
   DVCWATCH_ALLOW_ORIGINS: list,
   /** Agencies one probe invocation measures at once (the SQS batch size, stacks/Monitor.ts); 1 when unset. */
   DVCWATCH_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(10).default(1),
+  /** Timed loads one invocation runs at once (probe/timing-lane.ts, stacks/Monitor.ts); 1 when unset. */
+  DVCWATCH_TIMED_OVERLAP: z.coerce.number().int().min(1).max(10).default(1),
+  /** Whether a probe invocation takes further jobs from its queue as places free up (functions/probe.ts); off when unset. */
+  DVCWATCH_PROBE_TAKE_MORE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   DVCWATCH_PROBE_LOCATION: z.string().default('AWS ap-southeast-1 (Singapore)'),
   AWS_REGION: z.string().default('ap-southeast-1'),
   LAMBDA_TASK_ROOT: z.string().optional(),

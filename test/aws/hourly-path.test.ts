@@ -111,9 +111,13 @@ beforeAll(async () => {
     refusal: 'AccessDenied',
     scaleMs: FIRST_ROUND_SCALE_MS,
     // Test only: the request guard lets the probe reach these loopback origins (production refuses loopback).
-    extraProbeEnv: { DVCWATCH_ALLOW_ORIGINS: demo.portals.map((p) => new URL(p.home).origin).join(',') },
-    // One agency per invocation here, so a killed environment names one job (the faults below); batches of several
-    // agencies per invocation, from the same bundle, are played by `npm run bench:cost`.
+    // One agency per invocation here, taking no further job from the queue, so a killed environment names one job
+    // (the faults below); batches of several agencies per invocation that take more jobs as places free up, from the
+    // same bundle, are played by `npm run bench:cost`.
+    extraProbeEnv: {
+      DVCWATCH_ALLOW_ORIGINS: demo.portals.map((p) => new URL(p.home).origin).join(','),
+      DVCWATCH_PROBE_TAKE_MORE: 'false',
+    },
     batchSize: 1,
   });
   store = new Store(new DynamoDBClient({ endpoint: cloud.dynamo.endpoint }), TABLE);

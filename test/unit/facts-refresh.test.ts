@@ -5,6 +5,7 @@ import {
   emptyFacts,
   factsConfig,
   homeSurface,
+  INCOMPLETE_RETRY_HOURS,
   type LinkFact,
   parseRegistry,
   refreshReason,
@@ -57,11 +58,18 @@ describe('when the check catalogue runs again (core/facts-refresh)', () => {
     expect(refreshReason(stored(offHour + H), now(offHour))).toBe('overdue');
   });
 
-  it('runs again the next hour when some facts could not be gathered (their checks are unknown)', () => {
-    const offHour = hourWhere('tinh-a', 6, T0 + H, false);
+  it('runs again three hours on when some facts could not be gathered (their checks are unknown), not every hour', () => {
+    const offHour = hourWhere('tinh-a', 6, T0 + 4 * H, false);
     const facts = { ...emptyFacts(), gaps: { search: 'bước "search" không hoàn tất (timeout)' } };
-    expect(refreshReason({ at: iso(offHour - H), surface, config, facts }, now(offHour))).toBe('incomplete');
-    expect(refreshReason({ at: iso(offHour - H), surface, config, facts: emptyFacts() }, now(offHour))).toBeNull();
+    // offHour is not the agency's slot: one and two hours after an incomplete run, the stored facts stand.
+    for (const ago of [1, 2])
+      expect(refreshReason({ at: iso(offHour - ago * H), surface, config, facts }, now(offHour))).toBeNull();
+    expect(refreshReason({ at: iso(offHour - INCOMPLETE_RETRY_HOURS * H), surface, config, facts }, now(offHour))).toBe(
+      'incomplete',
+    );
+    expect(refreshReason({ at: iso(offHour - 3 * H), surface, config, facts: emptyFacts() }, now(offHour))).toBeNull();
+    // Checked every hour, the retry comes within the hour of everyHours.
+    expect(refreshReason({ at: iso(offHour - H), surface, config, facts }, now(offHour, { everyHours: 1 }))).toBe('overdue');
   });
 
   it('runs each agency exactly once in any six consecutive hourly rounds in steady state', () => {

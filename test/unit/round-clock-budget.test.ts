@@ -1,11 +1,13 @@
 import {
   agencyWorstCaseMs,
   DEFAULT_PROBE_TIMING,
+  PROBE_TAKE_MORE_MS,
   probeTimeoutSeconds,
   ROUND_SCHEDULES,
   roundDeadline,
   roundOf,
   roundOfDeadline,
+  takesMoreWhileMs,
   VANTAGE_WAIT_MS,
 } from '@dvcwatch/core';
 import { launchArgs } from '@dvcwatch/probe';
@@ -30,7 +32,10 @@ describe("one agency's worst case", () => {
     expect(agencyWorstCaseMs({ ...DEFAULT_PROBE_TIMING, confirmAttempts: 0 })).toBe(base - 2 * (2 * 30_000 + 9_000));
     expect(agencyWorstCaseMs(DEFAULT_PROBE_TIMING, 15_000)).toBe(base + 15_000);
     expect(probeTimeoutSeconds() * 1000).toBeGreaterThanOrEqual(base + VANTAGE_WAIT_MS);
-    expect(probeTimeoutSeconds() * 1000 - VANTAGE_WAIT_MS).toBeLessThan(base + 30_000);
+    // …and the window in which an invocation takes further jobs (issue 21), each only while its worst case fits.
+    expect(takesMoreWhileMs()).toBe(base + VANTAGE_WAIT_MS);
+    expect(probeTimeoutSeconds() * 1000 - VANTAGE_WAIT_MS - PROBE_TAKE_MORE_MS).toBeGreaterThanOrEqual(base);
+    expect(probeTimeoutSeconds() * 1000 - VANTAGE_WAIT_MS - PROBE_TAKE_MORE_MS).toBeLessThan(base + 30_000);
   });
 });
 

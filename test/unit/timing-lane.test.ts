@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimingLane } from '../../packages/probe/src/timing-lane.js';
+import { type ActiveMarks, TimingLane } from '../../packages/probe/src/timing-lane.js';
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,5 +45,49 @@ describe('the timing lane (issue 19: timed loads run alone)', () => {
     expect(r).toMatchObject({ value: 'late', alone: false });
     await long;
     expect(await lane.timed(async () => 'next', 10)).toMatchObject({ alone: true });
+  });
+
+  it('with overlap runs timed loads together, marks those whose busy phases met, and keeps gathering out', async () => {
+    // prepare: two timed loads at once (issue 21: a probe invocation is not idle while portals keep it waiting)
+    const lane = new TimingLane(2);
+    const { work, overlaps } = recorder();
+    // act: a and b wait on the network together, then render one after the other; c and d render at the same time
+    const phases = (busyFrom: number, busyFor: number, total: number) => async (m: ActiveMarks) => {
+      await tick(busyFrom);
+      m.begin();
+      await tick(busyFor);
+      m.end();
+      await tick(total - busyFrom - busyFor);
+    };
+    const a = lane.timed(phases(5, 20, 200), 10_000);
+    const b = lane.timed(phases(150, 20, 200), 10_000);
+    const g = lane.gather(work('g', 5));
+    const [ra, rb] = await Promise.all([a, b, g]);
+    const c = lane.timed(phases(10, 40, 60), 10_000);
+    const d = lane.timed(phases(20, 40, 60), 10_000);
+    const [rc, rd] = await Promise.all([c, d]);
+    // assess: a and b ran at once (b waited for nothing), neither overlapped; c and d overlapped; nothing gathered
+    // beside a timed load
+    expect(ra).toMatchObject({ alone: true, overlapped: false });
+    expect(rb).toMatchObject({ alone: true, overlapped: false });
+    expect(rb.waitedMs).toBeLessThan(20);
+    expect(rc).toMatchObject({ alone: true, overlapped: true });
+    expect(rd).toMatchObject({ alone: true, overlapped: true });
+    expect(overlaps).toEqual([]);
+    expect(lane.state()).toEqual({ timing: false, waiting: 0, gathering: 0 });
+  });
+
+  it('runs an exclusive load once the others are done, and none beside it', async () => {
+    const lane = new TimingLane(3);
+    const { work, overlaps } = recorder();
+    const a = lane.timed(work('a', 30), 10_000);
+    await tick(1);
+    const x = lane.timed(work('x', 30), 10_000, true);
+    const b = lane.timed(work('b', 10), 10_000);
+    const [, rx] = await Promise.all([a, x, b]);
+    // x waited for a; b, asked after x, waited for x: nothing ran beside the exclusive load
+    expect(overlaps.filter((o) => o.includes('x'))).toEqual([]);
+    expect(rx.waitedMs).toBeGreaterThan(20);
+    expect(rx).toMatchObject({ alone: true, overlapped: false });
   });
 });

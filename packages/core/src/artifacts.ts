@@ -21,6 +21,8 @@ export interface TimingConditions {
   cpuShare: number;
   laneWaitMs: number;
   alone: boolean;
+  /** A busy phase of another timed load met this one's (probe/timing-lane.ts, issue 21): timed again alone. */
+  overlapped?: boolean;
   contended: boolean;
 }
 

@@ -24,7 +24,10 @@ export interface StoredFacts {
   facts: GatheredFacts;
 }
 
-/** `incomplete`: some facts could not be gathered last time (their checks are `unknown`): gathered again next round. */
+/**
+ * `incomplete`: some facts could not be gathered last time (their checks are `unknown`): gathered again once
+ * `INCOMPLETE_RETRY_HOURS` have passed.
+ */
 export type RefreshReason = 'first' | 'forced' | 'schedule' | 'overdue' | 'config' | 'surface' | 'incomplete';
 
 /** Label groups that name a function of the catalogue a home page links to. */
@@ -67,6 +70,13 @@ const fnv1a = (s: string): number => {
 export const checksSlot = (agencyId: string, everyHours: number): number => fnv1a(agencyId) % Math.max(1, everyHours);
 
 const HOUR = 3_600_000;
+/**
+ * Facts with gaps are gathered again after this many hours (at most `everyHours`). A catalogue that ran out of its
+ * budget on a portal answering in 3–10 s mostly runs out again the hour after: retrying every hour made every round
+ * a catalogue round on slow portals, several times the probe's bill (issue 21, `npm run bench:cost`), while a crash
+ * or a blip is still retried within the same office morning or afternoon.
+ */
+export const INCOMPLETE_RETRY_HOURS = 3;
 /** Slack for rounds that start a little late or early against the hour. */
 const SLACK = 5 * 60_000;
 
@@ -82,7 +92,8 @@ export function refreshReason(
   const t = Date.parse(now.at);
   const age = t - Date.parse(stored.at);
   if (!(age >= 0) || age >= now.everyHours * HOUR - SLACK) return 'overdue';
-  if (stored.facts?.gaps && Object.keys(stored.facts.gaps).length > 0 && age >= HOUR - SLACK) return 'incomplete';
+  const retryAfter = Math.min(INCOMPLETE_RETRY_HOURS, now.everyHours) * HOUR - SLACK;
+  if (stored.facts?.gaps && Object.keys(stored.facts.gaps).length > 0 && age >= retryAfter) return 'incomplete';
   const hour = Math.floor((t + SLACK) / HOUR);
   if (hour % now.everyHours === checksSlot(now.agencyId, now.everyHours) && age >= HOUR - SLACK) return 'schedule';
   return null;

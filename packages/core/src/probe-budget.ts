@@ -57,11 +57,22 @@ export const agencyWorstCaseMs = (p: ProbeTiming, extraMs = 0): number => {
 export const VANTAGE_WAIT_MS = 90_000;
 
 /**
+ * How long a probe invocation keeps taking further jobs from the queue once a place in its pool frees up (issue 21:
+ * no idle invocation). An agency usually takes 15–40 s and its worst case about 6 min: without it, an invocation
+ * of four agencies lasts as long as its slowest one while the other places wait, billed. Each further job starts
+ * only while its whole worst case and the vantage wait still fit (`takesMoreWhileMs`).
+ */
+export const PROBE_TAKE_MORE_MS = 300_000;
+
+/** A probe invocation takes another job from the queue only while this much of its time is left. */
+export const takesMoreWhileMs = (p: ProbeTiming = DEFAULT_PROBE_TIMING): number => agencyWorstCaseMs(p) + VANTAGE_WAIT_MS;
+
+/**
  * The probe function's timeout in whole seconds: the worst case of the default settings plus the vantage wait,
- * rounded up to 30 s.
+ * plus the time it keeps taking further jobs, rounded up to 30 s.
  */
 export const probeTimeoutSeconds = (p: ProbeTiming = DEFAULT_PROBE_TIMING): number =>
-  Math.ceil((agencyWorstCaseMs(p) + VANTAGE_WAIT_MS) / 30_000) * 30;
+  Math.ceil((takesMoreWhileMs(p) + PROBE_TAKE_MORE_MS) / 30_000) * 30;
 
 /**
  * AWS Lambda developer guide ("Using Lambda with Amazon SQS"): set the queue's visibility timeout to at least six
@@ -77,3 +88,10 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
  * `npm run bench:cost` (docs/cost.md): billed seconds per agency-round against the timing fixtures' truth.
  */
 export const PROBE_AGENCIES_PER_INVOCATION = 4;
+
+/**
+ * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts): each agency of
+ * the batch times its pages while the others wait on the network; a load whose busy phase met another's is timed
+ * again alone. Issue 21, measured by `npm run bench:cost` (docs/cost.md).
+ */
+export const PROBE_TIMED_OVERLAP = PROBE_AGENCIES_PER_INVOCATION;

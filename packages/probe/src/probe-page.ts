@@ -18,13 +18,15 @@ import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page
 import { sleep, withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
 import { initScript, type PageReading, type PageReport, paintedExpression, readScript } from './page-script.js';
-import { PROCESS_TIMING_LANE } from './timing-lane.js';
+import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
 
 /** Options for one probe of one page. */
 export interface ProbePageOptions {
   timeoutMs?: number;
   /** Where to write a viewport JPEG screenshot. */
   screenshotPath?: string;
+  /** Alone in the timing lane, no other timed load beside it (a load timed again after it overlapped another). */
+  exclusive?: boolean;
 }
 
 const round = (v: number | null | undefined): number | null =>
@@ -67,18 +69,29 @@ export const probePage = async (
   opts: ProbePageOptions = {},
 ): Promise<PageArtifacts> => {
   const lane = deps.lane ?? PROCESS_TIMING_LANE;
-  const { value, waitedMs, alone } = await lane.timed(async () => {
-    const before = cpuShare();
-    // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
-    await new Promise<void>((r) => setImmediate(r));
-    const page = await probePageNow(deps, url, kind, opts);
-    return { page, share: Math.min(before, cpuShare()) };
-  }, LANE_MAX_WAIT_MS);
+  const { value, waitedMs, alone, overlapped } = await lane.timed(
+    async (marks) => {
+      // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
+      marks.begin();
+      const before = cpuShare();
+      marks.end();
+      // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
+      await new Promise<void>((r) => setImmediate(r));
+      const page = await probePageNow(deps, url, kind, opts, marks);
+      marks.begin();
+      const after = cpuShare();
+      marks.end();
+      return { page, share: Math.min(before, after) };
+    },
+    LANE_MAX_WAIT_MS,
+    opts.exclusive === true,
+  );
   const conditions: TimingConditions = {
     cpuShare: value.share,
     laneWaitMs: waitedMs,
-    alone,
-    contended: !alone || value.share < CONTENDED_CPU_SHARE,
+    alone: alone && !overlapped,
+    ...(overlapped ? { overlapped } : {}),
+    contended: !alone || overlapped || value.share < CONTENDED_CPU_SHARE,
   };
   return { ...value.page, conditions };
 };
@@ -91,7 +104,8 @@ const probePageNow = async (
   deps: PageDeps,
   url: string,
   kind: 'home' | 'form',
-  opts: ProbePageOptions = {},
+  opts: ProbePageOptions,
+  marks: ActiveMarks,
 ): Promise<PageArtifacts> => {
   const started = performance.now();
   const out = blankPage(url);
@@ -125,10 +139,13 @@ const probePageNow = async (
 
   let blockedPopups = 0;
   let gp: GuardedPage;
+  marks.begin();
   try {
     gp = await withTimeout(openGuardedPage(deps, { initScript: initScript(kind === 'form'), onReport }), left(), 'open page');
   } catch (e) {
     return finish(pageError('probe', `could not open a browser page: ${(e as Error).message}`));
+  } finally {
+    marks.end();
   }
   const { page, guard, stats } = gp;
   const watchdog = new Promise<PageError>((resolve) => {
@@ -140,6 +157,15 @@ const probePageNow = async (
   let navigating = true;
   page.on('request', (request) => {
     if (navigating && request.isNavigationRequest() && request.frame() === page.mainFrame()) out.redirects = chainOf(request);
+  });
+  // The page renders from the main document's answer on: a busy phase until it is read and closed.
+  let rendering = false;
+  page.on('response', (response) => {
+    const request = response.request();
+    if (rendering || !request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+    if (response.status() >= 300 && response.status() < 400) return;
+    rendering = true;
+    marks.begin();
   });
 
   const flow = async (): Promise<PageError | null> => {
@@ -221,7 +247,9 @@ const probePageNow = async (
   out.bytes = guard.bytes();
   // A copy: a flow that lost the race may still write to `out` until its context is gone.
   const result = structuredClone(finish(error));
-  await gp.close();
+  if (!rendering) marks.begin();
+  rendering = true;
+  await gp.close().finally(() => marks.end());
   return result;
 };
 

@@ -1,11 +1,11 @@
 import pLimit from 'p-limit';
 
 /**
- * The one pool agency jobs run through, wherever they run: the local round (runner/round.ts, every agency of the
- * registry at the round's concurrency) and the probe Lambda (functions/probe.ts, the agencies of one SQS batch at
- * the function's concurrency), so whatever the probe path adds around a job (timing isolation, contention signals)
- * applies to both alike. Every job runs to its end; each outcome is reported on its own (a failed job never hides
- * the others', as SQS partial batch failures need).
+ * The pool agency jobs of a local round run through (runner/round.ts, every agency of the registry at the round's
+ * concurrency; the probe Lambda's invocation runs its batch the same way, functions/shared/middleware.ts, and takes
+ * further jobs from its queue as places free up). What isolates timed loads is the process's timing lane
+ * (probe/timing-lane.ts), which both share. Every job runs to its end; each outcome is reported on its own (a failed
+ * job never hides the others', as SQS partial batch failures need).
  */
 export async function runAgencyPool<T, R>(
   jobs: readonly T[],

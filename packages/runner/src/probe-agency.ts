@@ -69,20 +69,24 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
     const shot = o.evidence?.path(agency.id, at, kind) ?? null;
     // Evidence: the home page every round; the form page when it failed (its re-probes), since a JPEG of a
     // healthy form every hour is a fifth of a timing probe's CPU and shows nothing.
-    const take = (attempt: number) =>
+    const take = (attempt: number, exclusive: boolean) =>
       o.prober.probePage(url, kind, {
         timeoutMs: cfg.pageTimeoutMs,
+        ...(exclusive ? { exclusive } : {}),
         ...(shot && (kind === 'home' || attempt > 0 || policy.attempts === 0) ? { screenshotPath: shot.file } : {}),
       });
-    let page = await take(0);
+    let page = await take(0, false);
     const seen = () => classifyPage(page, o.registry.nationalHosts);
-    const breached = () => pageBreaches(kind, page, agency.thresholds, o.registry.nationalHosts).length > 0;
-    // A load that could not have the timing lane to itself is timed again (core/confirmation-policy.ts).
+    const breached = () =>
+      policy.slowPages === 'in-round' && pageBreaches(kind, page, agency.thresholds, o.registry.nationalHosts).length > 0;
+    // A load that could not have the timing lane to itself (it waited past its turn, or its busy phases met another
+    // timed load's: probe/timing-lane.ts) is timed again, alone and at once (core/confirmation-policy.ts).
     const shared = () => page.conditions?.alone === false;
-    for (let i = 0; policy.another(i, seen(), policy.slowPages === 'in-round' && breached(), shared()); i++) {
+    for (let i = 0; policy.another(i, seen(), breached(), shared()); i++) {
       retries.push({ page: kind, attempt: page });
-      await sleep(policy.delayBeforeMs(i + 1));
-      page = await take(i + 1);
+      const again = policy.reprobes(seen(), breached());
+      await sleep(again ? policy.delayBeforeMs(i + 1) : 0);
+      page = await take(i + 1, !again);
     }
     if (shot && page.screenshot) {
       await o.evidence?.commit?.(shot.file, shot.key);

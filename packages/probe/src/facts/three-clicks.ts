@@ -93,6 +93,9 @@ export async function gatherThreeClicks(
       if (!(e instanceof PageSessionError)) throw e;
     }
   }
+  // Out of time with pages left to look at: not "unreachable", only not known (issue 19: the check is `unknown`).
+  if (queue.length > 0 && visited < MAX_PAGES)
+    throw new Error(`hết thời gian khi còn ${queue.length} trang chưa xem (đã xem ${visited} trang)`);
   return { depth: null, path: [], pagesVisited: visited };
 }
 

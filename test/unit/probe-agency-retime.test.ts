@@ -1,0 +1,86 @@
+import { blankPage, type PageArtifacts, parseRegistry, type TimingConditions } from '@dvcwatch/core';
+import type { ProbePageOptions, Prober } from '@dvcwatch/probe';
+import { describe, expect, it } from 'vitest';
+import { probeAgency } from '../../packages/runner/src/probe-agency.js';
+
+const registry = parseRegistry(
+  `version: 1
+operators: [vanhanh@example.vn]
+agencies:
+  - id: a
+    name: Tỉnh A
+    kind: province
+    head: { name: Chủ tịch, email: chutich@a.example.vn }
+    portal: { home: "https://a.example.vn/", form: "https://a.example.vn/form" }
+`,
+  'retime.yaml',
+);
+const clean: TimingConditions = { cpuShare: 1, laneWaitMs: 0, alone: true, contended: false };
+const page = (url: string, conditions: TimingConditions, p: Partial<PageArtifacts> = {}): PageArtifacts => ({
+  ...blankPage(url),
+  finalUrl: url,
+  httpStatus: 200,
+  redirects: [url],
+  ttfbMs: 100,
+  fcpMs: 300,
+  lcpMs: 400,
+  readyMs: 500,
+  readyKind: 'form',
+  conditions,
+  ...p,
+});
+
+/** A prober that answers each call from a script, and records the options of every call. */
+const scripted = (answers: ((url: string) => PageArtifacts)[]) => {
+  const calls: { url: string; opts: ProbePageOptions | undefined }[] = [];
+  const prober = {
+    probePage: async (url: string, _kind: 'home' | 'form', opts?: ProbePageOptions) => {
+      calls.push({ url, opts });
+      return (answers[calls.length - 1] ?? ((u: string) => page(u, clean)))(url);
+    },
+  } as unknown as Prober;
+  return { prober, calls };
+};
+
+describe('a timed load that met another is timed again, alone (issue 21)', () => {
+  it('times an overlapped home page again at once with the lane to itself, and keeps the first as a retry', async () => {
+    // prepare: the home page's first load overlapped another agency's render
+    const { prober, calls } = scripted([(u) => page(u, { ...clean, alone: false, overlapped: true, contended: true })]);
+    const slept: number[] = [];
+    // act
+    const a = await probeAgency(registry.agencies[0]!, '2026-12-01T02:00:00.000Z', {
+      prober,
+      registry,
+      evidence: null,
+      facts: false,
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+    });
+    // assess: home timed twice (the second exclusive, without the failure delay), form once, not exclusive
+    expect(calls.map((c) => [c.url, c.opts?.exclusive ?? false])).toEqual([
+      ['https://a.example.vn/', false],
+      ['https://a.example.vn/', true],
+      ['https://a.example.vn/form', false],
+    ]);
+    expect(slept).toEqual([0]);
+    expect(a.retries).toHaveLength(1);
+    expect(a.home.conditions?.alone).toBe(true);
+  });
+
+  it('re-probes a failure after the policy delay, not exclusively', async () => {
+    const { prober, calls } = scripted([(u) => page(u, clean, { httpStatus: 503 })]);
+    const slept: number[] = [];
+    await probeAgency(registry.agencies[0]!, '2026-12-01T02:00:00.000Z', {
+      prober,
+      registry,
+      evidence: null,
+      facts: false,
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+    });
+    expect(calls.map((c) => c.opts?.exclusive ?? false)).toEqual([false, false, false]);
+    expect(slept).toEqual([registry.probe.confirmDelayMs]);
+  });
+});
