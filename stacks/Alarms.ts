@@ -33,7 +33,7 @@ export function Alarms({ stack, app }: StackContext) {
   const settings = readSettings();
   const monitor = use(Monitor);
   const agent = use(Agent);
-  const { lab } = use(Lab);
+  const { lab, dlq: labDlq } = use(Lab);
   const { sesEvents } = use(Email);
 
   const operators = new Topic(stack, 'Operators', { displayName: `dvcwatch ${app.stage}` });
@@ -57,6 +57,7 @@ export function Alarms({ stack, app }: StackContext) {
       ProbeDlqReceived: { queue: monitor.dlq, what: 'probe jobs failed three times' },
       MailDlqReceived: { queue: monitor.mailDlq, what: 'emails could not be sent after every retry' },
       AgentDlqReceived: { queue: agent.dlq, what: 'agent confirmation jobs failed three times' },
+      LabDlqReceived: { queue: labDlq, what: 'lab jobs (Lighthouse on one agency) failed three times' },
     }),
     // The agent is alive when it takes its jobs: the probe sent jobs to its queue, two hours running, and none was
     // taken off it (an agent deletes each job it handled). A quiet queue (no `down` anywhere) never alarms.

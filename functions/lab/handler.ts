@@ -1,38 +1,37 @@
 import { createLabRunner, type LabRunner } from '@dvcwatch/probe/lab';
-import { runLabPhase } from '@dvcwatch/runner';
-import type { Context, ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { env } from '../shared/env.js';
-import { withMiddleware } from '../shared/middleware.js';
-import { runnerDeps } from '../shared/services.js';
+import { labFanOut } from './fan-out.js';
+import { labConsumer } from './lab-consumer.js';
 
-/** Longest Lighthouse run of one page plus margin: an agency is started only with this much time left. */
-const AGENCY_MS = 150_000;
+/** Whole-run limit of one Lighthouse page; stacks/Lab.ts sizes the function's timeout on two of these. */
+export const LAB_PAGE_TIMEOUT_MS = 60_000;
 
 // One Chromium (with its DevTools port) per container, reused across invocations; relaunched after a failed run.
 let runner: LabRunner | null = null;
 
-/**
- * The ministry profile, hourly in Vietnamese office hours: Lighthouse (mobile, simulated throttling) on the home and
- * form pages of every agency whose hour it is (core/lab-schedule.ts), one page at a time; each run is appended to the
- * agency's lab day. Its own function and schedule: Lighthouse needs Chrome's DevTools port and minutes, not the probe's
- * seconds, and must not share a CPU with the hourly probes.
- */
-export const handler = withMiddleware('lab', async (event: ScheduledEvent, log, context: Context) => {
+const labRunner = (): LabRunner => {
   const e = env();
-  const deps = await runnerDeps(log);
   runner ??= createLabRunner({
     guard: { local: e.DVCWATCH_ALLOW_ORIGINS.length > 0, allowedOrigins: e.DVCWATCH_ALLOW_ORIGINS },
-    timeoutMs: 60_000,
+    timeoutMs: LAB_PAGE_TIMEOUT_MS,
     // Lambda needs @sparticuz/chromium's --single-process; TBT and the score of these runs are withheld (see README).
     singleProcess: true,
   });
-  const at = new Date(Math.floor(Date.parse(event.time) / 3_600_000) * 3_600_000).toISOString();
-  const done = await runLabPhase(
-    deps,
-    { runner, mode: 'schedule', hasTime: () => context.getRemainingTimeInMillis() > AGENCY_MS },
-    deps.registry.agencies,
-    at,
-  );
-  log.info('lab hour done', { at, agencies: done.size });
-  return { at, agencies: [...done.keys()] };
-});
+  return runner;
+};
+
+const consume = labConsumer(labRunner);
+
+const isSqsEvent = (event: ScheduledEvent | SQSEvent): event is SQSEvent => Array.isArray((event as SQSEvent).Records);
+
+/**
+ * The ministry profile (Lighthouse mobile, simulated throttling), fanned out: the office-hours schedule invokes it with
+ * its scheduled event, and it queues one job per agency due this hour (fan-out.ts); the lab queue invokes it with one
+ * of those jobs, and it measures that agency (lab-consumer.ts), up to the event source's maximum concurrency at once.
+ * One function for both: the scheduled part is a second's work an hour, and one function keeps one bundle (Chromium
+ * and Lighthouse), one role and one set of alarms. Its own function still: Lighthouse needs Chrome's DevTools port
+ * and must not share a CPU with the hourly probes.
+ */
+export const handler = (event: ScheduledEvent | SQSEvent, context: Context) =>
+  isSqsEvent(event) ? consume(event, context) : labFanOut(event, context);

@@ -51,6 +51,8 @@ const Env = z.object({
   DVCWATCH_PROBE_LOCATION: z.string().default('AWS ap-southeast-1 (Singapore)'),
   AWS_REGION: z.string().default('ap-southeast-1'),
   LAMBDA_TASK_ROOT: z.string().optional(),
+  /** The lab queue (stacks/Lab.ts): one job per agency due this hour, sent by the lab function and taken by it. */
+  DVCWATCH_LAB_QUEUE_URL: z.string().optional(),
 });
 
 export type FunctionEnv = z.infer<typeof Env>;

@@ -2,6 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Agent } from '../../stacks/Agent.js';
 import { Alarms, DURATION_SHARE_THRESHOLD, METRICS } from '../../stacks/Alarms.js';
+import { Lab } from '../../stacks/Lab.js';
 import { Monitor } from '../../stacks/Monitor.js';
 import { type Synthesized, synth } from './synth.js';
 
@@ -36,10 +37,11 @@ describe('Alarms stack', () => {
     ]);
   });
 
-  it('alarms when new messages arrive in any dead-letter queue (probe, mail, agent), and returns to OK when none do', () => {
+  it('alarms when new messages arrive in any dead-letter queue (probe, mail, agent, lab), and returns to OK when none do', () => {
     const queues = {
       ...synthesized.template(Monitor).findResources('AWS::SQS::Queue'),
       ...synthesized.template(Agent).findResources('AWS::SQS::Queue'),
+      ...synthesized.template(Lab).findResources('AWS::SQS::Queue'),
     };
     const dlqIds = Object.values(queues).flatMap((q) => {
       const target = (q as { Properties: { RedrivePolicy?: { deadLetterTargetArn: { 'Fn::GetAtt': [string] } } } }).Properties
@@ -47,11 +49,12 @@ describe('Alarms stack', () => {
       return target ? [target] : [];
     });
 
-    expect(dlqIds).toHaveLength(3);
+    expect(dlqIds).toHaveLength(4);
     for (const [prefix, dlqId] of [
       ['ProbeDlqReceived', dlqIds.find((id) => id.startsWith('ProbeDlq'))],
       ['MailDlqReceived', dlqIds.find((id) => id.startsWith('MailDlq'))],
       ['AgentDlqReceived', dlqIds.find((id) => id.startsWith('AgentDlq'))],
+      ['LabDlqReceived', dlqIds.find((id) => id.startsWith('LabDlq'))],
     ] as const) {
       const dlq = alarm(alarms, prefix);
       const metrics = dlq.Metrics as MathMetric[];
@@ -97,7 +100,11 @@ describe('Alarms stack', () => {
   });
 
   it('alarms on Errors, Throttles and a duration near the timeout of every function', () => {
-    const monitor = synthesized.template(Monitor).findResources('AWS::Lambda::Function');
+    const monitor = {
+      ...synthesized.template(Monitor).findResources('AWS::Lambda::Function'),
+      // The lab function's NearTimeout follows its per-agency timeout (stacks/Lab.ts).
+      ...synthesized.template(Lab).findResources('AWS::Lambda::Function'),
+    };
     for (const name of ['Dispatch', 'Probe', 'Finalize', 'Digest', 'Watchdog', 'Mail', 'Lab', 'SesEvents']) {
       expect(alarm(alarms, `${name}Errors`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 1 });
       expect(alarm(alarms, `${name}Throttles`)).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Threshold: 1 });
@@ -130,8 +137,8 @@ describe('Alarms stack', () => {
     const [topicId] = Object.keys(alarms.findResources('AWS::SNS::Topic'));
     const all = Object.values(alarmsById(alarms));
 
-    // 3 DLQs, the agent's liveness, 5 round and SES alarms + 3 for each of the 8 functions.
-    expect(all).toHaveLength(3 + 1 + 5 + 3 * 8);
+    // 4 DLQs, the agent's liveness, 5 round and SES alarms + 3 for each of the 8 functions.
+    expect(all).toHaveLength(4 + 1 + 5 + 3 * 8);
     for (const a of all) {
       expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(a.OKActions).toEqual([{ Ref: topicId }]);
