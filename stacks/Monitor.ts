@@ -140,7 +140,7 @@ export function Monitor({ stack, app }: StackContext) {
       DVCWATCH_AGENT_QUEUE_URL: agent.queue.queueUrl,
       // The invocation's pool runs its whole batch at once (functions/probe.ts).
       DVCWATCH_PROBE_CONCURRENCY: String(PROBE_AGENCIES_PER_INVOCATION),
-      // Its agencies time their pages while the others wait on the network (probe/timing-lane.ts).
+      // Timed loads at once in the invocation (core/probe-budget.ts: 1, measured).
       DVCWATCH_TIMED_OVERLAP: String(PROBE_TIMED_OVERLAP),
       // …and takes further jobs from the queue as places free up (core/probe-budget.ts PROBE_TAKE_MORE_MS).
       DVCWATCH_PROBE_TAKE_MORE: 'true',

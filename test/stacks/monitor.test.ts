@@ -2,6 +2,7 @@ import {
   agencyWorstCaseMs,
   DEFAULT_PROBE,
   PROBE_AGENCIES_PER_INVOCATION,
+  PROBE_TIMED_OVERLAP,
   ROUND_DEADLINE_MINUTES,
   VANTAGE_WAIT_MS,
 } from '@dvcwatch/core';
@@ -73,6 +74,9 @@ describe('Monitor stack', () => {
     });
     // The invocation's pool runs the whole batch at once: the timeout below still covers one agency's worst case.
     expect(vars.DVCWATCH_PROBE_CONCURRENCY).toBe(String(PROBE_AGENCIES_PER_INVOCATION));
+    // Timed loads one at a time (measured: overlapping them did not pay), and further jobs taken as places free up.
+    expect(vars.DVCWATCH_TIMED_OVERLAP).toBe(String(PROBE_TIMED_OVERLAP));
+    expect(vars.DVCWATCH_PROBE_TAKE_MORE).toBe('true');
   });
 
   it("gives the probe a timeout covering one agency's worst case, and hides a job for at least 6× that timeout", () => {

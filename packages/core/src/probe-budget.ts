@@ -90,8 +90,10 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
 export const PROBE_AGENCIES_PER_INVOCATION = 4;
 
 /**
- * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts): each agency of
- * the batch times its pages while the others wait on the network; a load whose busy phase met another's is timed
- * again alone. Issue 21, measured by `npm run bench:cost` (docs/cost.md).
+ * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts). 1: one at a
+ * time. Overlapping them (each agency timing its pages while the others wait on the network, a load whose busy
+ * phase met another's timed again alone) was measured by `npm run bench:cost` with four: 21 of 35 and 27 of 47 timed
+ * loads had to be timed again, and the probe billed more, not less (docs/cost.md). On Lambda each page launches its
+ * own browser, so a load's busy phases (launch, render, screenshot, close) fill a third of its time or more.
  */
-export const PROBE_TIMED_OVERLAP = PROBE_AGENCIES_PER_INVOCATION;
+export const PROBE_TIMED_OVERLAP = 1;
