@@ -5,19 +5,10 @@
  * lane. Reports mean and worst error per metric and the CPU share recorded with each load.
  * Run: `npx tsx bench/lane-accuracy.ts` (BENCH_REPS, BENCH_GATHERERS).
  */
-import { type ActiveMarks, createProber, type TimedOutcome, TimingLane } from '@dvcwatch/probe';
+import { createProber, TimingLane } from '@dvcwatch/probe';
 import { measureAccuracy, summarise } from './accuracy.js';
 import { startBenchPortal } from './portals.js';
-
-/** The old behaviour: timed loads and gathering pages all run at once. */
-class SharedLane extends TimingLane {
-  override async timed<T>(fn: (marks: ActiveMarks) => Promise<T>): Promise<TimedOutcome<T>> {
-    return { value: await fn({ begin: () => {}, end: () => {} }), waitedMs: 0, alone: true, overlapped: false };
-  }
-  override gather<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
-  }
-}
+import { SharedLane } from './shared-lane.js';
 
 const reps = Number(process.env.BENCH_REPS ?? 1);
 const gatherers = Number(process.env.BENCH_GATHERERS ?? 4);

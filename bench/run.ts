@@ -6,7 +6,8 @@
  * whole catalogue; BENCH_SCHEDULE_AGENCIES, BENCH_SCHEDULE_CONCURRENCY (comma list), BENCH_SCHEDULE_HOURS for the
  * hourly schedule as it runs (catalogue per agency every `checksEveryHours`); BENCH_STORE_SIZES (comma list),
  * BENCH_PUBLISHER_AGENCIES, BENCH_PUBLISHER_DAYS for the store at scale. `--only store` runs that section alone
- * (written to bench/results-store.json). BENCH_LAB_RUNS for the ministry-profile section (alone: `npm run bench:lab`).
+ * (written to bench/results-store.json); `--only rounds` the 100-agency rounds beside Lighthouse, before and after the
+ * timing lane (bench/results-rounds.json). BENCH_LAB_RUNS for the ministry-profile section (alone: `npm run bench:lab`).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { DEFAULT_PROBE } from '@dvcwatch/core';
 import { createProber, DEFAULT_LIMITS } from '@dvcwatch/probe';
 import { measureAccuracy, summarise } from './accuracy.js';
 import { monthlyCost, PRICES, timeSiteBuild } from './cost.js';
+import { measureHundredRounds, renderHundredRounds } from './hundred-rounds.js';
 import { measureLab, renderLab } from './lab-bench.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
@@ -53,8 +55,14 @@ if (only === 'store') {
   await writeFile(fileURLToPath(new URL('./results-store.json', import.meta.url)), `${JSON.stringify(store, null, 2)}\n`);
   process.stdout.write(`${renderStoreScale(store)}\n`);
   process.exit(0);
+} else if (only === 'rounds') {
+  log('100-agency rounds beside Lighthouse, before and after the timing lane');
+  const hundred = await measureHundredRounds(log);
+  await writeFile(fileURLToPath(new URL('./results-rounds.json', import.meta.url)), `${JSON.stringify(hundred, null, 2)}\n`);
+  process.stdout.write(`${renderHundredRounds(hundred)}\n`);
+  process.exit(0);
 } else if (only) {
-  throw new Error(`--only ${only}: unknown section (known: store)`);
+  throw new Error(`--only ${only}: unknown section (known: store, rounds)`);
 }
 
 const t0 = performance.now();
@@ -179,8 +187,10 @@ const targets = [
 
 log('5/5 store at scale: write units per round, publisher at 1,000 agencies');
 const store = await storeScale();
+log('100-agency rounds beside Lighthouse, before and after the timing lane (issue 19)');
+const rounds100 = await measureHundredRounds(log);
 
-const results: BenchResults & { store: typeof store } = {
+const results: BenchResults & { store: typeof store; hundred: typeof rounds100 } = {
   startedAt,
   machine: { cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   accuracy: { samples, cases },
@@ -194,6 +204,7 @@ const results: BenchResults & { store: typeof store } = {
   cost,
   targets,
   store,
+  hundred: rounds100,
   totalS: (performance.now() - t0) / 1000,
 };
 log(`ministry profile (Lighthouse mobile) vs Lighthouse CLI: 4 pages × ${labRuns} runs each`);
@@ -202,5 +213,7 @@ await writeFile(
   fileURLToPath(new URL('./results.json', import.meta.url)),
   `${JSON.stringify({ ...results, lab, totalS: (performance.now() - t0) / 1000 }, null, 2)}\n`,
 );
-process.stdout.write(`${render(results)}\n${renderStoreScale(store)}\n\n${renderLab(lab)}\n`);
+process.stdout.write(
+  `${render(results)}\n${renderStoreScale(store)}\n\n${renderHundredRounds(rounds100)}\n\n${renderLab(lab)}\n`,
+);
 process.exit(0);

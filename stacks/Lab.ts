@@ -1,11 +1,10 @@
 import { VISIBILITY_TIMEOUT_FACTOR } from '@dvcwatch/core/probe-budget';
-import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Cron, type FunctionProps, Function as SstFunction, type StackContext, use } from 'sst/constructs';
 import { Data } from './Data.js';
 import { Email } from './Email.js';
+import { jobQueue } from './job-queue.js';
 import { BUNDLED_REGISTRY, readSettings, registryObjectArn } from './settings.js';
 
 /**
@@ -50,22 +49,7 @@ export function Lab({ stack, app }: StackContext) {
   const { table } = use(Data);
   const email = use(Email);
 
-  const dlq = new Queue(stack, 'LabDlq', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
-  const queue = new Queue(stack, 'LabQueue', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    // AWS Lambda developer guide: at least six times the function timeout, so a job is not handed out again while a
-    // throttled or retried invocation still holds it.
-    visibilityTimeout: Duration.seconds(LAB_VISIBILITY_SECONDS),
-    // Long enough for a job that crashes every time (each receive waits the whole visibility timeout) to reach the
-    // dead-letter queue, where the alarm sees it, instead of expiring unseen.
-    retentionPeriod: Duration.seconds(LAB_MAX_RECEIVES * LAB_VISIBILITY_SECONDS + 3_600),
-    deadLetterQueue: { queue: dlq, maxReceiveCount: LAB_MAX_RECEIVES },
-  });
+  const { queue, dlq } = jobQueue(stack, 'Lab', { visibilitySeconds: LAB_VISIBILITY_SECONDS, maxReceives: LAB_MAX_RECEIVES });
 
   const bundled = settings.registry === BUNDLED_REGISTRY;
   const withRegistry: Partial<FunctionProps> = bundled ? { copyFiles: [{ from: BUNDLED_REGISTRY, to: BUNDLED_REGISTRY }] } : {};

@@ -5,14 +5,13 @@ import {
   VISIBILITY_TIMEOUT_FACTOR,
 } from '@dvcwatch/core/probe-budget';
 import { ROUND_SCHEDULES } from '@dvcwatch/core/round-clock';
-import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Cron, type FunctionProps, Function as SstFunction, type StackContext, use } from 'sst/constructs';
 import { Agent } from './Agent.js';
 import { Data } from './Data.js';
 import { Email } from './Email.js';
+import { jobQueue } from './job-queue.js';
 import { mailQueue } from './Mail.js';
 import { Site } from './Site.js';
 import { BUNDLED_REGISTRY, readSettings, registryObjectArn } from './settings.js';
@@ -48,22 +47,10 @@ export function Monitor({ stack, app }: StackContext) {
   const { evidence } = site;
   const agent = use(Agent);
 
-  const dlq = new Queue(stack, 'ProbeDlq', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
-  const queue = new Queue(stack, 'ProbeQueue', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    // AWS Lambda developer guide: set the visibility timeout to at least six times the function timeout,
-    // so a message is not redelivered while a throttled or retried invocation still holds it. A job the probe
-    // reports as failed is made visible again sooner (functions/probe.ts), so it is retried within the round.
-    visibilityTimeout: Duration.seconds(PROBE_VISIBILITY_SECONDS),
-    // Long enough for a job that crashes every time (each receive then waits the whole visibility timeout) to
-    // reach the dead-letter queue, where the alarm sees it, instead of expiring unseen.
-    retentionPeriod: Duration.seconds(PROBE_MAX_RECEIVES * PROBE_VISIBILITY_SECONDS + 3_600),
-    deadLetterQueue: { queue: dlq, maxReceiveCount: PROBE_MAX_RECEIVES },
+  // A job the probe reports as failed is made visible again sooner (functions/probe.ts), so it is retried within the round.
+  const { queue, dlq } = jobQueue(stack, 'Probe', {
+    visibilitySeconds: PROBE_VISIBILITY_SECONDS,
+    maxReceives: PROBE_MAX_RECEIVES,
   });
 
   const bundled = settings.registry === BUNDLED_REGISTRY;

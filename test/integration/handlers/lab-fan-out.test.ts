@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { handler as lab } from '../../../functions/lab/handler.js';
 import { labConsumer } from '../../../functions/lab/lab-consumer.js';
 import { runnerDeps } from '../../../functions/shared/services.js';
+import { labRun } from '../../fixtures/lab-runs.js';
 import { setEnv } from './env.js';
 import { lambdaContext, scheduledEvent, sqsEvent, sqsRecord } from './events.js';
 import { type LocalAws, startLocalAws } from './local-aws.js';
@@ -116,26 +117,8 @@ function recordingRunner() {
       pages.push(url);
       await new Promise((r) => setTimeout(r, 20));
       active--;
-      const metrics = { fcpMs: 1_200, lcpMs: 2_400, speedIndexMs: 2_000, tbtMs: null, cls: 0.01, score: null };
-      return {
-        page,
-        url,
-        at: new Date().toISOString(),
-        tool: 'lighthouse',
-        version: '12.8.2',
-        benchmarkIndex: 1_000,
-        settings: {
-          formFactor: 'mobile',
-          throttlingMethod: 'simulate',
-          rttMs: 150,
-          throughputKbps: 1638.4,
-          cpuSlowdownMultiplier: 4,
-          screen: null,
-        },
-        metrics,
-        error: null,
-        durationMs: 20,
-      };
+      // The stored run's shape (test/fixtures/lab-runs.ts), for this page and address.
+      return { ...labRun(new Date().toISOString(), 2_400), page, url, durationMs: 20 };
     },
     close: async () => {},
   };
