@@ -70,8 +70,8 @@ export async function measureHundredRounds(
   log(`  one Lighthouse page-run: ${lighthousePageRunS.toFixed(1)} s`);
   const variants: HundredVariant[] = [];
   for (const [name, lane] of [
-    ['before (no timing lane)', new SharedLane()],
     ['after (timing lane)', new TimingLane()],
+    ['before (no timing lane)', new SharedLane()],
   ] as const) {
     const world = await openRoundWorld(10, lane);
     try {

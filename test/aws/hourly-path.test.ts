@@ -25,12 +25,12 @@ import { type LocalCloud, startLocalCloud, TABLE } from './local-cloud.js';
 // (visibility timeout and redrive policy) and real Chromium, with the Lambda argument list, on the demo portals.
 
 // Time runs faster for the queue, the same for all its timeouts, so the template's relations hold. In the first
-// round one template second lasts 1/15 s (the 2,160 s visibility timeout is 144 s, above any first-round job with
+// round one template second lasts 1/15 s (the 4,500 s visibility timeout is 300 s, above any first-round job with
 // its whole catalogue in Chromium's Lambda model on two shared cores: a job outliving it would be handed out again,
-// the hazard the 6× rule guards against). In the second round, mostly timings, 1/90 s: 24 s, so redeliveries
-// come within half a minute and the dead-letter queue within about 75 s.
+// the hazard the 6× rule guards against). In the second round, mostly timings, 1/150 s: 30 s, so redeliveries
+// come within half a minute and the dead-letter queue within about 90 s.
 const FIRST_ROUND_SCALE_MS = 1000 / 15;
-const SECOND_ROUND_SCALE_MS = 1000 / 90;
+const SECOND_ROUND_SCALE_MS = 1000 / 150;
 /**
  * The heads' addresses: fictional, on a top-level name no registry delegates, so nothing can leave this machine,
  * and not a placeholder (core/placeholder-contact.ts); `cham-bieu-mau` keeps the demo's placeholder (example.vn).
