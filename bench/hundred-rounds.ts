@@ -25,8 +25,11 @@ export interface HundredRounds {
   variants: HundredVariant[];
 }
 
-/** Probes the accuracy cases while `gatherers` pages are opened, settled and read over and over beside them. */
-async function accuracyUnderLoad(lane: TimingLane, gatherers: number): Promise<CaseSummary[]> {
+/**
+ * Probes the accuracy cases `reps` times while `gatherers` pages are opened and read over and over beside them, in
+ * the same process and lane (bench/lane-accuracy.ts runs it alone).
+ */
+export async function accuracyUnderLoad(lane: TimingLane, gatherers: number, reps = 1): Promise<CaseSummary[]> {
   const portal = await startBenchPortal();
   const prober = createProber({ local: true, allowedOrigins: [portal.origin], lane });
   let stop = false;
@@ -39,7 +42,7 @@ async function accuracyUnderLoad(lane: TimingLane, gatherers: number): Promise<C
         .catch(() => undefined);
   });
   try {
-    return summarise(await measureAccuracy(prober, portal, 1));
+    return summarise(await measureAccuracy(prober, portal, reps));
   } finally {
     stop = true;
     await Promise.all(load);

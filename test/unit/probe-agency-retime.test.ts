@@ -42,21 +42,27 @@ const scripted = (answers: ((url: string) => PageArtifacts)[]) => {
   return { prober, calls };
 };
 
+/** Probes the registry's agency with `prober`, timings only, recording every sleep instead of sleeping. */
+const probeOnce = async (prober: Prober) => {
+  const slept: number[] = [];
+  const artifacts = await probeAgency(registry.agencies[0]!, '2026-12-01T02:00:00.000Z', {
+    prober,
+    registry,
+    evidence: null,
+    facts: false,
+    sleep: async (ms) => {
+      slept.push(ms);
+    },
+  });
+  return { artifacts, slept };
+};
+
 describe('a timed load that met another is timed again, alone (issue 21)', () => {
   it('times an overlapped home page again at once with the lane to itself, and keeps the first as a retry', async () => {
     // prepare: the home page's first load overlapped another agency's render
     const { prober, calls } = scripted([(u) => page(u, { ...clean, alone: false, overlapped: true, contended: true })]);
-    const slept: number[] = [];
     // act
-    const a = await probeAgency(registry.agencies[0]!, '2026-12-01T02:00:00.000Z', {
-      prober,
-      registry,
-      evidence: null,
-      facts: false,
-      sleep: async (ms) => {
-        slept.push(ms);
-      },
-    });
+    const { artifacts: a, slept } = await probeOnce(prober);
     // assess: home timed twice (the second exclusive, without the failure delay), form once, not exclusive
     expect(calls.map((c) => [c.url, c.opts?.exclusive ?? false])).toEqual([
       ['https://a.example.vn/', false],
@@ -70,16 +76,7 @@ describe('a timed load that met another is timed again, alone (issue 21)', () =>
 
   it('re-probes a failure after the policy delay, not exclusively', async () => {
     const { prober, calls } = scripted([(u) => page(u, clean, { httpStatus: 503 })]);
-    const slept: number[] = [];
-    await probeAgency(registry.agencies[0]!, '2026-12-01T02:00:00.000Z', {
-      prober,
-      registry,
-      evidence: null,
-      facts: false,
-      sleep: async (ms) => {
-        slept.push(ms);
-      },
-    });
+    const { slept } = await probeOnce(prober);
     expect(calls.map((c) => c.opts?.exclusive ?? false)).toEqual([false, false, false]);
     expect(slept).toEqual([registry.probe.confirmDelayMs]);
   });
