@@ -51,7 +51,9 @@ export function withSqsBatch(
           log.error('record failed', { messageId: record.messageId, error: e instanceof Error ? e.stack : String(e) });
           throw e;
         });
-      const places = Math.max(1, Math.min(concurrency(), more ? Number.POSITIVE_INFINITY : event.Records.length));
+      // With further records to take, every place stays open past the batch; without, no more places than records.
+      const wanted = more ? concurrency() : Math.min(concurrency(), event.Records.length);
+      const places = Math.max(1, Number.isFinite(wanted) ? wanted : event.Records.length);
       const settled: PromiseSettledResult<void>[] = new Array(event.Records.length);
       let next = 0;
       let taken = 0;
@@ -75,7 +77,7 @@ export function withSqsBatch(
           await more?.settle(record, ok).catch((e: unknown) => log.warn('could not settle a taken record', { error: String(e) }));
         }
       };
-      await Promise.all(Array.from({ length: Number.isFinite(places) ? places : event.Records.length }, place));
+      await Promise.all(Array.from({ length: places }, place));
       if (taken > 0) log.info('took further records from the queue', { batch: event.Records.length, taken });
       // The middleware turns rejected entries into batchItemFailures.
       return settled as unknown as SQSBatchResponse;
