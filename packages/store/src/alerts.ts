@@ -1,6 +1,6 @@
 import type { AlertState, Incident, Transition } from '@dvcwatch/core';
 import { z } from 'zod';
-import { ConflictError, isConditionFailed } from './errors.js';
+import { ConflictError } from './errors.js';
 import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
@@ -68,16 +68,8 @@ export class AlertsRepo {
       data: S(JSON.stringify(state)),
       version: N(state.version),
     };
-    try {
-      await this.io.put(
-        expectedVersion === null
-          ? { Item, ConditionExpression: 'attribute_not_exists(pk)' }
-          : { Item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': N(expectedVersion) } },
-      );
-    } catch (e) {
-      if (isConditionFailed(e)) throw new ConflictError(`alert state of ${state.agencyId} changed concurrently`, { cause: e });
-      throw e;
-    }
+    if (!(await this.io.putVersioned(Item, expectedVersion)))
+      throw new ConflictError(`alert state of ${state.agencyId} changed concurrently`);
   }
 
   /** Records an incident (open or resolved) in the agency's incident history. */

@@ -49,11 +49,10 @@ export class DaysRepo {
       const next = addToAggregate(prev, r);
       if (next === prev) return next;
       const version = current?.version ?? 0;
-      const written = await this.io.putIf({
-        Item: { ...keyOf(k), ...versionOf(dayEntity), data: S(JSON.stringify(next)), version: N(version + 1) },
-        ConditionExpression: item ? 'version = :v' : 'attribute_not_exists(pk)',
-        ...(item ? { ExpressionAttributeValues: { ':v': N(version) } } : {}),
-      });
+      const written = await this.io.putVersioned(
+        { ...keyOf(k), ...versionOf(dayEntity), data: S(JSON.stringify(next)), version: N(version + 1) },
+        item ? version : null,
+      );
       if (written) return next;
       if (attempt >= 5) throw new ConflictError(`day aggregate ${k.pk} / ${k.sk}: still contended after ${attempt + 1} attempts`);
     }

@@ -1,4 +1,3 @@
-import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { isConditionFailed, NotFoundError } from './errors.js';
 import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
@@ -125,42 +124,28 @@ export class RoundsRepo {
       return progress.doneCount;
     }
     try {
-      const out = await this.io.client.send(
-        new UpdateItemCommand({
-          TableName: this.io.table,
-          Key: keyOf(keys.round(at)),
-          UpdateExpression: 'ADD doneCount :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':one': N(1) },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? readItem(roundEntity, out.Attributes).progress.doneCount : 0;
+      const out = await this.io.update(keys.round(at), {
+        UpdateExpression: 'ADD doneCount :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': N(1) },
+        ReturnValues: 'ALL_NEW',
+      });
+      return out ? readItem(roundEntity, out).progress.doneCount : 0;
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       // No such round: take the completion back so a round recorded later for this hour counts the agency.
-      await this.io.client.send(new DeleteItemCommand({ TableName: this.io.table, Key: keyOf(done) }));
+      await this.io.delete(done);
       throw new NotFoundError('round', keys.round(at), { cause: e });
     }
   }
 
   /** Marks a round finished once; false if it already was, or was never recorded (so only one caller publishes). */
-  async finish(at: string, finishedAt: string): Promise<boolean> {
-    try {
-      await this.io.client.send(
-        new UpdateItemCommand({
-          TableName: this.io.table,
-          Key: keyOf(keys.round(at)),
-          UpdateExpression: 'SET finishedAt = :f',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
-          ExpressionAttributeValues: { ':f': S(finishedAt) },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
+  finish(at: string, finishedAt: string): Promise<boolean> {
+    return this.io.updateIf(keys.round(at), {
+      UpdateExpression: 'SET finishedAt = :f',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
+      ExpressionAttributeValues: { ':f': S(finishedAt) },
+    });
   }
 
   /** The round's counts and times with one GetItem, or null. */
