@@ -1,83 +1,108 @@
-import { type AttributeValue, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { addLabRun, type LabDay, type LabRun } from '@dvcwatch/core';
-import { isConditionFailed } from './errors.js';
+import { z } from 'zod';
+import { ConflictError } from './errors.js';
+import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
+import type { TableIo } from './table-io.js';
 
-const S = (s: string): AttributeValue => ({ S: s });
-const N = (n: number): AttributeValue => ({ N: String(n) });
-type Item = Record<string, AttributeValue>;
-const parse = (item: Item | undefined): LabDay | null => (item?.data?.S ? (JSON.parse(item.data.S) as LabDay) : null);
+const LabMetrics = z.object({
+  fcpMs: z.number().nullable(),
+  lcpMs: z.number().nullable(),
+  speedIndexMs: z.number().nullable(),
+  tbtMs: z.number().nullable(),
+  cls: z.number().nullable(),
+  score: z.number().nullable(),
+});
+
+const LabOpportunity = z.object({
+  id: z.string(),
+  savingsMs: z.number().nullable(),
+  savingsBytes: z.number().nullable(),
+  value: z.number().nullable(),
+  url: z.string().nullable(),
+});
+
+/** A run as the lab stored it; loose, so a field added by newer code of the same version survives a rewrite. */
+const LabRunPayload = z.looseObject({
+  page: z.enum(['home', 'form']),
+  url: z.string(),
+  at: z.string(),
+  tool: z.literal('lighthouse'),
+  version: z.string(),
+  benchmarkIndex: z.number().nullable(),
+  settings: z.object({
+    formFactor: z.string(),
+    throttlingMethod: z.string(),
+    rttMs: z.number().nullable(),
+    throughputKbps: z.number().nullable(),
+    cpuSlowdownMultiplier: z.number().nullable(),
+    screen: z.object({ width: z.number(), height: z.number(), deviceScaleFactor: z.number() }).nullable(),
+  }),
+  metrics: LabMetrics.nullable(),
+  error: z.string().nullable(),
+  // Runs stored before these existed have none.
+  opportunities: z.array(LabOpportunity).optional(),
+  warnings: z.array(z.string()).optional(),
+  durationMs: z.number(),
+}) satisfies z.ZodType<LabRun>;
+
+export const LabDayPayload = z.looseObject({
+  agencyId: z.string().min(1),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  runs: z.array(LabRunPayload),
+}) satisfies z.ZodType<LabDay>;
+
+/**
+ * A lab-day row: the day as JSON in `data` and an optimistic-lock `version`. Version 1 is also the shape written
+ * before schemaVersion existed (the same two attributes, no `schemaVersion`).
+ */
+const LabDayItemV1 = z.object({ data: jsonOf(LabDayPayload), version: z.number().default(0) });
+type LabDayRow = { day: LabDay; version: number };
+
+export const labDayEntity: Entity<LabDayRow> = {
+  name: 'lab day',
+  current: 1,
+  versions: { 1: LabDayItemV1.transform((i) => ({ day: i.data, version: i.version })) },
+};
+
+/** Attempts at a contended append before it is given up as a ConflictError. */
+const ATTEMPTS = 6;
 
 /**
  * The ministry profile's runs, one item per agency and Vietnamese day (a few runs of two pages: a few kB). Runs are
  * appended with a versioned conditional write, so the lab function and a local `round --lab` never lose one.
  */
 export class LabDayRepo {
-  constructor(
-    readonly client: DynamoDBClient,
-    readonly table: string,
-  ) {}
+  constructor(readonly io: TableIo) {}
 
   async get(agencyId: string, day: string): Promise<LabDay | null> {
-    const k = keys.labDay(agencyId, day);
-    const out = await this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: { pk: S(k.pk), sk: S(k.sk) }, ConsistentRead: true }),
-    );
-    return parse(out.Item);
+    const item = await this.io.get(keys.labDay(agencyId, day));
+    return item ? readItem(labDayEntity, item).day : null;
   }
 
   /** Appends a run to the agency's `day` (idempotent for the same page and time); returns the day as stored. */
   async add(agencyId: string, day: string, run: LabRun): Promise<LabDay> {
     const k = keys.labDay(agencyId, day);
-    for (let attempt = 0; ; attempt++) {
-      const out = await this.client.send(
-        new GetItemCommand({ TableName: this.table, Key: { pk: S(k.pk), sk: S(k.sk) }, ConsistentRead: true }),
-      );
-      const prev = parse(out.Item);
+    for (let attempt = 1; ; attempt++) {
+      const item = await this.io.get(k);
+      const current = item ? readItem(labDayEntity, item) : null;
+      const prev = current?.day ?? null;
       const next = addLabRun(prev, { agencyId, day }, run);
       if (next === prev) return next;
-      const version = Number(out.Item?.version?.N ?? 0);
-      try {
-        await this.client.send(
-          new PutItemCommand({
-            TableName: this.table,
-            Item: { pk: S(k.pk), sk: S(k.sk), data: S(JSON.stringify(next)), version: N(version + 1) },
-            ConditionExpression: out.Item ? 'version = :v' : 'attribute_not_exists(pk)',
-            ...(out.Item ? { ExpressionAttributeValues: { ':v': N(version) } } : {}),
-          }),
-        );
-        return next;
-      } catch (e) {
-        if (!isConditionFailed(e) || attempt >= 5) throw e;
-      }
+      const version = current?.version ?? 0;
+      const written = await this.io.putVersioned(
+        { ...keyOf(k), ...versionOf(labDayEntity), data: S(JSON.stringify(next)), version: N(version + 1) },
+        current ? version : null,
+      );
+      if (written) return next;
+      if (attempt >= ATTEMPTS) throw new ConflictError(`lab day ${k.pk} / ${k.sk}: still contended after ${attempt} attempts`);
     }
   }
 
   /** An agency's lab days between two days (YYYY-MM-DD, inclusive), oldest first. */
   async days(agencyId: string, fromDay: string, toDay: string): Promise<LabDay[]> {
-    const k = keys.labDay(agencyId, '');
-    const out: LabDay[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-          ExpressionAttributeValues: {
-            ':pk': S(k.pk),
-            ':a': S(`${keys.labDayPrefix}${fromDay}`),
-            ':b': S(`${keys.labDayPrefix}${toDay}`),
-          },
-          ExclusiveStartKey: start,
-          Limit: 1_000,
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        const d = parse(i);
-        if (d) out.push(d);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const p = keys.labDayPrefix;
+    const items = await this.io.query(keys.labDay(agencyId, '').pk, `${p}${fromDay}`, `${p}${toDay}`);
+    return items.map((i) => readItem(labDayEntity, i).day);
   }
 }

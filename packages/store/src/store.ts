@@ -44,8 +44,8 @@ export class Store {
     this.roundRows = new RoundsRepo(this.io, retentionDays);
     this.alerts = new AlertsRepo(this.io);
     this.facts = new FactsRepo(this.io);
-    this.health = new MonitorHealthRepo(client, table);
-    this.labDays = new LabDayRepo(client, table);
+    this.health = new MonitorHealthRepo(this.io);
+    this.labDays = new LabDayRepo(this.io);
     this.index766 = new Index766ImportsRepo(this.io);
     this.editions = new EditionsRepo(this.io);
   }
