@@ -11,6 +11,7 @@ export * from './lab-days.js';
 export * from './monitor-health.js';
 export * from './results.js';
 export * from './rounds.js';
+export * from './send-schema.js';
 export * from './sends.js';
 export * from './store.js';
 export * from './table.js';
