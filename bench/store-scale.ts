@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { startDynalite, syntheticSiteInput } from '@dvcwatch/cli';
 import { initialState, type Result } from '@dvcwatch/core';
-import { ensureTable, type Item, keyOf, keys, N, S, Store } from '@dvcwatch/store';
+import { ensureTable, type Item, keyOf, keys, N, resultItem, S, Store } from '@dvcwatch/store';
 import pLimit from 'p-limit';
 import { meterCapacity } from './capacity-meter.js';
 
@@ -143,14 +143,7 @@ async function measureRounds(sizes: number[]): Promise<RoundWrites[]> {
 function* seedItems(agencies: number, days: number): Generator<Item> {
   const input = syntheticSiteInput({ agencies, days, at: AT });
   // The synthetic generator makes full results (a Result is a RecentResult too).
-  for (const r of input.recent as Result[])
-    yield {
-      ...keyOf(keys.result(r.agencyId, r.at)),
-      schemaVersion: N(1),
-      data: S(JSON.stringify(r)),
-      status: S(r.status),
-      expiresAt: N(0),
-    };
+  for (const r of input.recent as Result[]) yield resultItem(r, 400);
   for (const d of input.daily) {
     // Real aggregates carry their round times (24 a day); the synthetic ones have none.
     const start = Date.parse(`${d.day}T00:00:00.000Z`) - 7 * 3_600_000;

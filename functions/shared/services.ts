@@ -59,7 +59,6 @@ export async function runnerDeps(log: Logger): Promise<RunnerDeps> {
     vantageWaitMs: e.DVCWATCH_VANTAGE_WAIT_SECONDS * 1000,
     // A deployment's mail can reach real mailboxes: placeholder heads are never emailed (core/placeholder-contact.ts).
     skipPlaceholderHeads: true,
-    retentionDays: e.DVCWATCH_RETENTION_DAYS,
   };
 }
 

@@ -37,6 +37,4 @@ export interface RunnerDeps {
    * the demo's fictional heads still show their emails in the outbox.
    */
   skipPlaceholderHeads?: boolean;
-  /** Days raw results are kept (for rows rewritten when vantages settle them). */
-  retentionDays?: number;
 }

@@ -1,6 +1,6 @@
 import { type Result, untimedIfError } from '@dvcwatch/core';
 import { z } from 'zod';
-import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
+import { type Entity, type Item, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
 import { ResultPayload } from './result-schema.js';
 import type { QueryOptions, TableIo } from './table-io.js';
@@ -25,27 +25,52 @@ export const resultEntity: Entity<Result> = {
   versions: { 1: ResultItemV1.transform((i) => untimedErrorPages(i.data)) },
 };
 
-/** Results, one row per agency per round, kept `retentionDays` (TTL attribute `expiresAt`, set on the table by the stack). */
+/**
+ * A result row as ResultsRepo writes it, expiring `retentionDays` after the round. Built here only: the repository's
+ * writes and a bench's bulk seeding use it, so the row has one shape and one author.
+ */
+export function resultItem(r: Result, retentionDays: number): Item {
+  return {
+    ...keyOf(keys.result(r.agencyId, r.at)),
+    ...versionOf(resultEntity),
+    data: S(JSON.stringify(r)),
+    status: S(r.status),
+    expiresAt: N(Math.floor(Date.parse(r.at) / 1000) + retentionDays * 86_400),
+  };
+}
+
+/**
+ * Results, one row per agency per round, kept `retentionDays` (TTL attribute `expiresAt`, set on the table by the
+ * stack). The only code that builds a result row: stored once (`put`), settled by the vantages (`settle`), rejudged
+ * by the round's finalizer (`rejudge`).
+ */
 export class ResultsRepo {
   constructor(
     readonly io: TableIo,
     readonly retentionDays: number,
   ) {}
 
-  private item(r: Result) {
-    const expiresAt = Math.floor(Date.parse(r.at) / 1000) + this.retentionDays * 86_400;
-    return {
-      ...keyOf(keys.result(r.agencyId, r.at)),
-      ...versionOf(resultEntity),
-      data: S(JSON.stringify(r)),
-      status: S(r.status),
-      expiresAt: N(expiresAt),
-    };
+  private item(r: Result): Item {
+    return resultItem(r, this.retentionDays);
   }
 
   /** Stores a result once (first wins: a retried job or the finalizer's `error` row never overwrites a measurement). */
   put(r: Result): Promise<boolean> {
     return this.io.putIf({ Item: this.item(r), ConditionExpression: 'attribute_not_exists(pk)' });
+  }
+
+  /**
+   * Replaces a stored `down` by what the agent vantages made of it (`blocked`/`geo`, or `down` with every vantage
+   * listed), once: only while the stored row is still a `down` without the `settled` flag, which this write sets.
+   * False when it is not (already settled, judged otherwise, or never stored).
+   */
+  settle(r: Result): Promise<boolean> {
+    return this.io.putIf({
+      Item: { ...this.item(r), settled: { BOOL: true } },
+      ConditionExpression: '#s = :down AND attribute_not_exists(settled)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':down': S('down') },
+    });
   }
 
   /** Replaces a stored result with the round's final judgement of it (only the round's finalizer does this). */

@@ -60,6 +60,11 @@ export class Store {
     return this.resultRows.rejudge(r);
   }
 
+  /** Replaces a stored unsettled `down` by what the agent vantages made of it, once; false when it is not one. */
+  settleResult(r: Result): Promise<boolean> {
+    return this.resultRows.settle(r);
+  }
+
   getResult(agencyId: string, at: string): Promise<Result | null> {
     return this.resultRows.get(agencyId, at);
   }
