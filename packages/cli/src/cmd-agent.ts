@@ -5,15 +5,16 @@ import { createProber } from '@dvcwatch/probe';
 import { type AgentQueue, type Logger, runAgent } from '@dvcwatch/runner';
 import { VantageObservations } from '@dvcwatch/store';
 import { parse } from './args.js';
-import { loadRegistry, localOrigins } from './context.js';
 import type { CliEnv } from './env.js';
+import { loadRegistry, localOrigins } from './registry-file.js';
 import { UsageError } from './usage.js';
 
 /** SQS long polling: one request waits up to 20 s for a job (the SQS maximum). */
 export const sqsAgentQueue = (sqs: SQSClient, url: string): AgentQueue => ({
-  receive: async (max) => {
+  receive: async (max, signal) => {
     const out = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: Math.min(10, max), WaitTimeSeconds: 20 }),
+      signal ? { abortSignal: signal } : {},
     );
     return (out.Messages ?? []).flatMap((m) => (m.Body && m.ReceiptHandle ? [{ body: m.Body, receipt: m.ReceiptHandle }] : []));
   },

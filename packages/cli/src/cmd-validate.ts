@@ -1,6 +1,6 @@
 import { RegistryError, registryWarnings } from '@dvcwatch/core';
 import { parse } from './args.js';
-import { loadRegistry } from './context.js';
+import { loadRegistry } from './registry-file.js';
 import { UsageError } from './usage.js';
 
 /**

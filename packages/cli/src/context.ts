@@ -1,8 +1,8 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { parseRegistry, type Registry } from '@dvcwatch/core';
+import type { Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
 import { createProber, type Prober } from '@dvcwatch/probe';
 import { createLabRunner, type LabRunner } from '@dvcwatch/probe/lab';
@@ -11,6 +11,7 @@ import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store'
 import { type Embedded, startDynalite, startSes } from './embedded.js';
 import type { CliEnv } from './env.js';
 import { outboxWriter } from './local-files.js';
+import { loadRegistry, localOrigins } from './registry-file.js';
 import { lookupServe } from './serve-state.js';
 import { storeUnavailable } from './store-unavailable.js';
 
@@ -26,33 +27,6 @@ export interface LocalContext {
   /** The ministry profile's runner (Lighthouse on the same Chromium, same guard policy), started on first use. */
   labRunner(): LabRunner;
   close(): Promise<void>;
-}
-
-/** Reads and validates a registry file; the error names the file, line and path of every problem. */
-export async function loadRegistry(file: string): Promise<Registry> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new Error(`${file}: không đọc được tệp (cannot read file): ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
-      cause: e,
-    });
-  }
-  return parseRegistry(text, file);
-}
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
-
-/** Origins the local guard lets through: only the loopback origins the registry itself names. */
-export function localOrigins(registry: Registry): string[] {
-  const urls = registry.agencies.flatMap((a) => [
-    a.portal.home,
-    ...(a.portal.form ? [a.portal.form] : []),
-    ...Object.values(a.checks ?? {}).flatMap((c) => (c.url ? [c.url] : [])),
-  ]);
-  const origins = urls.map((u) => new URL(u).origin);
-  for (const h of registry.nationalHosts) if (LOOPBACK.test(h)) origins.push(`http://${h}`, `https://${h}`);
-  return [...new Set(origins.filter((o) => LOOPBACK.test(new URL(o).host)))];
 }
 
 export interface OpenOptions {

@@ -59,8 +59,8 @@ export async function handleAgentJob(body: string, o: AgentOptions): Promise<Age
 
 /** A queue the agent takes jobs from (SQS in production). */
 export interface AgentQueue {
-  /** Up to `max` jobs (SQS: at most 10 a receive). */
-  receive(max: number): Promise<{ body: string; receipt: string }[]>;
+  /** Up to `max` jobs (SQS: at most 10 a receive); `signal` ends a long poll at once (a job received is not lost). */
+  receive(max: number, signal?: AbortSignal): Promise<{ body: string; receipt: string }[]>;
   remove(receipt: string): Promise<void>;
 }
 
@@ -76,7 +76,9 @@ export async function runAgent(
   let handled = 0;
   const worker = async (): Promise<void> => {
     do {
-      const messages = await queue.receive(1).catch(async (e: unknown) => {
+      const messages = await queue.receive(1, o.signal).catch(async (e: unknown) => {
+        // Stopped while waiting for a job (SIGTERM): nothing was taken.
+        if (o.signal?.aborted) return [];
         o.log.error('agent queue unavailable; trying again shortly', { error: String(e) });
         // No busy loop while the network or SQS is away.
         if (!o.once) await new Promise((r) => setTimeout(r, o.retryDelayMs ?? 10_000));
