@@ -1,53 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type MemorySample, sampleMemory } from '../test/aws/process-memory.js';
 
-/** Memory of this process and all its descendants (the Chromium processes), in MB. */
-export interface MemorySample {
-  /** Sum of VmRSS: overcounts pages shared between Chromium processes. */
-  rssMb: number;
-  /** Sum of Pss (proportional set size, shared pages split between sharers): the fairer total. */
-  pssMb: number;
-  processes: number;
-}
-
-const read = (path: string): string | null => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-};
-
-const kb = (text: string | null, field: string): number => {
-  const m = text?.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
-  return m ? Number(m[1]) : 0;
-};
-
-/** Pids of this process and every descendant, from /proc/<pid>/stat (Linux only). */
-const family = (root: number): number[] => {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = read(`/proc/${name}/stat`);
-    // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after the last ')'.
-    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : Number.NaN;
-    if (Number.isFinite(ppid)) parent.set(Number(name), ppid);
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const [pid, pp] of parent) if (pp === out[i]) out.push(pid);
-  return out;
-};
-
-/** One reading of the whole process tree. */
-export function sampleMemory(root = process.pid): MemorySample {
-  let rss = 0;
-  let pss = 0;
-  const pids = family(root);
-  for (const pid of pids) {
-    rss += kb(read(`/proc/${pid}/status`), 'VmRSS');
-    pss += kb(read(`/proc/${pid}/smaps_rollup`), 'Pss');
-  }
-  return { rssMb: rss / 1024, pssMb: pss / 1024, processes: pids.length };
-}
+export type { MemorySample };
 
 /** Samples every `everyMs` until stopped; returns the peaks. */
 export function memoryPeaks(everyMs = 250): { stop(): MemorySample } {

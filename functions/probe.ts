@@ -1,4 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -107,7 +109,8 @@ async function runJob(e: FunctionEnv, deps: RunnerDeps, job: ProbeJob, capMs: nu
     factsStore: deps.store,
     evidence: {
       path: (id: string, at: string, page: 'home' | 'form') => ({
-        file: `/tmp/dvcwatch-${id}-${page}.jpg`,
+        // Lambda's /tmp (os.tmpdir(): TMPDIR where a test gives each environment its own).
+        file: join(tmpdir(), `dvcwatch-${id}-${page}.jpg`),
         key: evidenceKey(id, at, page),
       }),
       commit: async (file: string, key: string) => {

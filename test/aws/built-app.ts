@@ -22,6 +22,7 @@ export interface BuiltFunction {
   handler: string;
   root: string;
   timeoutSeconds: number;
+  memoryMb: number;
   env: Record<string, string>;
 }
 
@@ -65,6 +66,7 @@ export class BuiltApp {
     if (!found) throw new Error(`no function with handler ${handler} in the built templates`);
     const p = found.resource.Properties as {
       Timeout: number;
+      MemorySize?: number;
       Code: { S3Key: string };
       Environment?: { Variables: Record<string, Intrinsic> };
     };
@@ -76,6 +78,8 @@ export class BuiltApp {
       handler,
       root: join(this.outDir, `asset.${p.Code.S3Key.replace(/\.zip$/, '')}`),
       timeoutSeconds: p.Timeout,
+      // CloudFormation's default when the template names none.
+      memoryMb: p.MemorySize ?? 128,
       env,
     };
   }

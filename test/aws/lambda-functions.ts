@@ -1,7 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StandIn, startStandIn } from '../integration/handlers/http-standin.js';
+import { lambdaEnvironment, lambdaNodeArgs } from './lambda-environment.js';
+import { sampleMemory } from './process-memory.js';
 
 /** How one invocation ended: the handler's result, or an error (thrown, timed out, or the environment killed). */
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: string };
@@ -20,20 +23,31 @@ export interface FunctionSpec {
   /** `functions/probe.handler` as in the template. */
   handler: string;
   timeoutSeconds: number;
+  /** The function's memory size: an environment whose processes use more is killed, as Lambda kills it. */
+  memoryMb: number;
+  /** The template's environment (and the local endpoints); Lambda's own variables are added (lambda-environment.ts). */
   env: Record<string, string>;
+  /** Where each environment gets its own /tmp. */
+  tmpRoot: string;
 }
+
+/** How often an environment's memory is read while it runs an invocation. */
+const MEMORY_EVERY_MS = 500;
 
 const RUNTIME = join(import.meta.dirname, 'lambda-runtime.mjs');
 
 /**
  * A Lambda function played locally from its built bundle: execution environments are child processes (each
- * imports the bundle once and serves one invocation at a time, reused while warm), with the template's
- * environment and timeout; an invocation past the timeout kills its environment, as Lambda does.
+ * imports the bundle once and serves one invocation at a time, reused while warm), with Lambda's environment
+ * variables and the template's, the template's timeout and memory size, the task root read-only and only the
+ * environment's own /tmp writable (Node's permission model). An invocation past the timeout, or whose processes
+ * (Chromium's included) use more than the memory size, kills its environment, as Lambda does.
  */
 export class LocalFunction {
   private readonly idle: ChildProcess[] = [];
   private readonly all = new Set<ChildProcess>();
-  readonly invocations: { event: unknown; outcome: Outcome; ms: number }[] = [];
+  readonly invocations: { event: unknown; outcome: Outcome; ms: number; maxMemoryMb: number }[] = [];
+  private created = 0;
   /** Called as each invocation starts (fault injection: kill it). */
   onInvoke: (run: Running) => void = () => {};
 
@@ -43,15 +57,21 @@ export class LocalFunction {
     const ready = this.idle.pop();
     if (ready?.connected) return ready;
     const [file, exportName] = [this.spec.handler.replace(/\.[^.]+$/, ''), this.spec.handler.split('.').pop() ?? 'handler'];
+    const tmp = join(this.spec.tmpRoot, `${this.spec.name}-${++this.created}`);
+    mkdirSync(tmp, { recursive: true });
+    const { name, handler, root, memoryMb } = this.spec;
     const child = fork(
       RUNTIME,
-      [join(this.spec.root, `${file}.mjs`), exportName, this.spec.name, String(this.spec.timeoutSeconds * 1000)],
+      [join(root, `${file}.mjs`), exportName, name, String(this.spec.timeoutSeconds * 1000), String(memoryMb)],
       {
-        cwd: this.spec.root,
-        env: this.spec.env,
+        cwd: root,
+        env: lambdaEnvironment({ name, handler, root, memoryMb, tmp }, this.spec.env),
+        execArgv: lambdaNodeArgs(tmp),
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     );
+    // Lambda's /tmp goes with its environment.
+    child.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
     child.stdout?.on('data', (d: Buffer) => this.log(d));
     child.stderr?.on('data', (d: Buffer) => this.log(d));
     this.all.add(child);
@@ -74,10 +94,22 @@ export class LocalFunction {
     const started = performance.now();
     const child = await this.environment();
     const id = randomUUID();
+    let maxMemoryMb = 0;
+    let overMemory = false;
+    const readMemory = () => {
+      if (child.pid === undefined || child.exitCode !== null) return;
+      maxMemoryMb = Math.max(maxMemoryMb, Math.round(sampleMemory(child.pid).pssMb));
+      if (maxMemoryMb > this.spec.memoryMb && !overMemory) {
+        overMemory = true;
+        child.kill('SIGKILL');
+      }
+    };
+    readMemory();
+    const memory = setInterval(readMemory, MEMORY_EVERY_MS);
     const outcome = await new Promise<Outcome>((resolve) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        resolve({ ok: false, error: `Task timed out after ${this.spec.timeoutSeconds} seconds` });
+        done({ ok: false, error: `Task timed out after ${this.spec.timeoutSeconds} seconds` });
       }, this.spec.timeoutSeconds * 1000);
       const onMessage = (m: { id?: string } & Outcome) => {
         if (m.id !== id) return;
@@ -86,9 +118,15 @@ export class LocalFunction {
         );
       };
       const onExit = (code: number | null, signal: string | null) =>
-        done({ ok: false, error: `Runtime exited (${signal ?? code}) before the handler returned` });
+        done({
+          ok: false,
+          error: overMemory
+            ? `Runtime exited with error: signal: killed (Max Memory Used: ${maxMemoryMb} MB of ${this.spec.memoryMb} MB)`
+            : `Runtime exited (${signal ?? code}) before the handler returned`,
+        });
       const done = (o: Outcome) => {
         clearTimeout(timer);
+        clearInterval(memory);
         child.off('message', onMessage);
         child.off('exit', onExit);
         resolve(o);
@@ -98,8 +136,10 @@ export class LocalFunction {
       child.send({ id, event });
       this.onInvoke({ event, kill: () => child.kill('SIGKILL') });
     });
+    // As Lambda's runtime writes a failed invocation to the function's log stream.
+    if (!outcome.ok) this.logs.push(`ERROR\tInvoke Error\t${JSON.stringify({ errorMessage: outcome.error })}`);
     if (outcome.ok && child.connected) this.idle.push(child);
-    this.invocations.push({ event, outcome, ms: Math.round(performance.now() - started) });
+    this.invocations.push({ event, outcome, ms: Math.round(performance.now() - started), maxMemoryMb });
     return outcome;
   }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 
-const [file, exportName, functionName, timeoutMs] = process.argv.slice(2);
+const [file, exportName, functionName, timeoutMs, memoryMb] = process.argv.slice(2);
 const mod = await import(pathToFileURL(file).href);
 const handler = mod[exportName];
 if (typeof handler !== 'function') throw new Error(`${file} exports no ${exportName}`);
@@ -16,7 +16,7 @@ process.on('message', async ({ id, event }) => {
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:ap-southeast-1:123456789012:function:${functionName}`,
-    memoryLimitInMB: '1024',
+    memoryLimitInMB: memoryMb,
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: randomUUID(),

@@ -35,7 +35,7 @@ export function startAgent(o: {
     vantageId: o.vantageId,
     prober,
     observations: new VantageObservations(dynamo, o.table),
-    probe: { ...DEFAULT_PROBE, pageTimeoutMs: 15_000, confirmAttempts: 0 },
+    probe: DEFAULT_PROBE,
     log: silentLogger,
     now: o.now,
     signal: stop.signal,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -119,6 +122,8 @@ export async function startLocalCloud(
   s3Client.destroy();
 
   const functions = new Map<string, LocalFunction>();
+  // Each execution environment's /tmp, under one folder removed with the cloud.
+  const tmpRoot = mkdtempSync(join(tmpdir(), 'dvcwatch-lambda-'));
   const lambdaApi = await startLambdaApi(functions);
   const locals: Locals = (type, id, attr) => {
     if (type === 'AWS::DynamoDB::Table') return TABLE;
@@ -149,16 +154,9 @@ export async function startLocalCloud(
         root: built.root,
         handler,
         timeoutSeconds: built.timeoutSeconds,
+        memoryMb: built.memoryMb,
+        tmpRoot,
         env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: process.env.HOME ?? '/tmp',
-          TZ: 'UTC',
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_REGION: REGION,
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_LAMBDA_FUNCTION_NAME: built.logicalId,
-          LAMBDA_TASK_ROOT: built.root,
           ...endpoints,
           ...built.env,
           ...(handler === 'functions/probe.handler' ? o.extraProbeEnv : {}),
@@ -228,6 +226,7 @@ export async function startLocalCloud(
       await Promise.all([...functions.values()].map((f) => f.close()));
       sqsClient.destroy();
       await Promise.all([lambdaApi.close(), refusing.close(), dynamo.close(), ses.close(), s3.close(), sqs.close()]);
+      rmSync(tmpRoot, { recursive: true, force: true });
     },
   };
 }
