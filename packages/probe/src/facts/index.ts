@@ -2,7 +2,6 @@ import {
   CATALOGUE_DEADLINE_MS,
   type CheckId,
   emptyFacts,
-  type FactGaps,
   type FactKey,
   type Facts,
   type GatheredFacts,
@@ -11,10 +10,11 @@ import {
 import type { Page, Response } from 'playwright-core';
 import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
-import { collect, settle } from './dom.js';
-import { type GatherContext, HOME_VISIT, PAGE_TASKS, STEP_OF, type Step } from './gatherers.js';
-import { walkStart } from './three-clicks.js';
-import { gatherTls } from './tls.js';
+import { GATHERERS, type GatherContext, type Gatherer, type Step } from './gatherers/index.js';
+import type { OwnPageGatherer } from './gatherers/types.js';
+import { homeVisit } from './home-visit.js';
+import { pageTasks } from './page-tasks.js';
+import { gapsOf, pool, reasonOf } from './schedule.js';
 
 export interface FactsInput {
   homeUrl: string;
@@ -40,13 +40,15 @@ export interface FactsInput {
 export { gatherTls } from './tls.js';
 
 /**
- * Gathers the facts the check catalogue needs: a scheduler over the checks' declared needs (core's `neededFacts`),
- * so a fact no active check needs is never gathered. Home-visit facts are read in one visit of the home page, page
- * facts get a browser page each, the certificate its own connection. One bounded pool runs the home visit first,
- * then the page tasks that need nothing from it, then those that start from its links (the walk first; they wait
- * for them); when the home visit fails, nothing more starts and the page facts stay null. Every gatherer
- * is bounded and failure-isolated: one that fails or runs out of time leaves its field null and the rest still run.
- * Nothing is ever submitted.
+ * Gathers the facts the check catalogue needs: a scheduler over the checks' declared needs (core's `neededFacts`)
+ * and the gatherers' declarations (`gatherers/`), so a fact no active check needs is never gathered. Each gatherer
+ * returns its fact and the scheduler writes it. Home-visit facts are read in one visit of the home page, page
+ * gatherers get browser pages of their own, the certificate its own connection. What a page gatherer `needs` is a
+ * promise it waits for: the home visit's links or a read on its page (the walk's start), or a visit shared with
+ * other gatherers (the search's, read once, in one slot). One bounded pool runs the home visit first, then the page
+ * gatherers that need nothing from it, then those that do; when the home visit fails, nothing more starts and the
+ * page facts stay null. Every gatherer is bounded and failure-isolated: one that fails or runs out of time leaves
+ * its field null (with the reason of its step) and the rest still run. Nothing is ever submitted.
  */
 export async function gatherFacts(session: PageSession, input: FactsInput): Promise<GatheredFacts> {
   const facts = emptyFacts();
@@ -63,14 +65,15 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
   const step: Step = async (name, fn) => {
     if (left() <= 500) {
       unfinished.set(name, `hết thời gian dành cho bộ tiêu chí trước bước "${name}"`);
-      return;
+      return null;
     }
     const t0 = performance.now();
     try {
-      await fn();
+      return await fn();
     } catch (e) {
       unfinished.set(name, `bước "${name}" không hoàn tất (${reasonOf(e)})`);
       input.onError?.(name, e);
+      return null;
     } finally {
       input.onTiming?.(name, Math.round(performance.now() - t0));
     }
@@ -80,96 +83,47 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     fn: (page: Page, response: Response | null) => Promise<T>,
     opts: { viewport?: { width: number; height: number } } = {},
   ) => session.withPage(url, fn, { ...opts, timeoutMs: Math.max(1_000, left()) });
-  const ctx: GatherContext = { ...input, facts, override, open, session, left, until, links: [], walkStart: null };
-
-  const tls = wanted.has('tls')
-    ? gatherTls(input.homeUrl, { guard: input.guard ?? { local: false, allowedOrigins: [] }, ca: input.tlsCa }).then(
-        (t) => {
-          facts.tls = t;
-        },
-        (e) => {
-          unfinished.set('tls', `bước "tls" không hoàn tất (${reasonOf(e)})`);
-          input.onError?.('tls', e);
-        },
-      )
-    : Promise.resolve();
-
-  // Home-visit facts a `url` override sends to a page of their own.
-  const onHome = HOME_VISIT.filter((g) => wanted.has(g.fact) && !override(g.owner).url);
-  const elsewhere = HOME_VISIT.filter((g) => wanted.has(g.fact) && override(g.owner).url);
-  let linksRead: () => void = () => {};
-  const links = new Promise<void>((r) => {
-    linksRead = r;
-  });
-  let homeDone = false;
-  // The home visit failed: nothing more is started, and what was gathered meanwhile is dropped.
-  const homeFailed = () => homeDone && facts.homeLinks === null;
-  // One visit of the home page: its text and links (every function is found from them) and the home-visit facts.
-  const homeVisit = async () => {
-    await step('home', () =>
-      open(input.homeUrl, async (page, response) => {
-        // An error page is not the portal: its checks stay unknown (the status says the portal is down).
-        const code = response?.status() ?? 0;
-        if (code >= 400) throw new Error(`home page answered HTTP ${code}`);
-        await settle(page);
-        const { text, links } = await collect(page);
-        facts.homeText = text;
-        facts.homeLinks = links;
-        ctx.links = links;
-        if (wanted.has('threeClicks'))
-          await step('three-clicks-start', async () => {
-            ctx.walkStart = await walkStart(page, links, override('three-clicks').selector);
-          });
-        linksRead();
-        for (const g of onHome) await step(g.owner, () => g.run(page, ctx));
-      }),
-    );
-    homeDone = true;
-    linksRead();
-    for (const g of elsewhere)
-      if (!homeFailed())
-        await step(g.owner, () =>
-          open(override(g.owner).url!, async (p) => {
-            await settle(p);
-            await g.run(p, ctx);
-          }),
-        );
+  const { homeUrl, formUrl, tlsCa, guard } = input;
+  const ctx: GatherContext = { homeUrl, formUrl, tlsCa, guard, override, open, step, session, left, until };
+  // The registry guarantees each gatherer returns its own fact's type.
+  const write = (fact: FactKey, value: unknown) => {
+    (facts as Record<FactKey, unknown>)[fact] = value;
   };
-  // Tasks that do not need the home page's links share the pool with the home visit; the others wait for its links.
-  const active = PAGE_TASKS.filter((t) => t.facts.some((f) => wanted.has(f)));
-  const task = (t: (typeof active)[number]) => async () => {
-    if (t.needsHomeLinks) await links;
-    if (!homeFailed()) await t.run(ctx, wanted, step);
-  };
-  await pool(
-    [homeVisit, ...active.filter((t) => !t.needsHomeLinks).map(task), ...active.filter((t) => t.needsHomeLinks).map(task)],
-    input.concurrency ?? 2,
+
+  const all: readonly Gatherer[] = Object.values(GATHERERS);
+  const active = all.filter((g) => wanted.has(g.fact));
+  const pages = active.filter((g): g is OwnPageGatherer<FactKey> => g.where === 'own-page');
+
+  // The connection gatherers start at once, beside the browser (no page, no slot of the pool).
+  const connections = Promise.all(
+    active.map(async (g) => {
+      if (g.where !== 'connection') return;
+      try {
+        write(g.fact, await g.run(ctx));
+      } catch (e) {
+        unfinished.set(g.step, `bước "${g.step}" không hoàn tất (${reasonOf(e)})`);
+        input.onError?.(g.step, e);
+      }
+    }),
   );
-  await tls;
-  const out: GatheredFacts = homeFailed() ? { ...emptyFacts(), tls: facts.tls } : facts;
+  // The home visit reads its own facts whether wanted or not (every visit collects the home page's text and links).
+  const visit = homeVisit(
+    ctx,
+    all.filter((g) => wanted.has(g.fact) || g.owner === null),
+    new Set(pages.flatMap((g) => g.needs)),
+    write,
+  );
+  await pool([visit.run, ...pageTasks(ctx, pages, visit, write)], input.concurrency ?? 2);
+  await connections;
+  const out: Facts = visit.failed.aborted ? connectionFactsOnly(facts) : facts;
   const gaps = gapsOf(out, wanted, unfinished);
   return Object.keys(gaps).length > 0 ? { ...out, gaps } : out;
 }
 
-/** A thrown error in a few words: its first line, bounded. */
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160);
-
-/** For each wanted fact left null, the reason of the first of its steps that did not finish. */
-function gapsOf(facts: Facts, wanted: ReadonlySet<FactKey>, unfinished: ReadonlyMap<string, string>): FactGaps {
-  const gaps: FactGaps = {};
-  for (const fact of wanted) {
-    if (facts[fact] !== null) continue;
-    const reason = STEP_OF[fact].map((s) => unfinished.get(s)).find((r) => r !== undefined);
-    if (reason) gaps[fact] = reason;
-  }
-  return gaps;
-}
-
-/** Runs tasks in order with at most `n` at a time; tasks handle their own errors. */
-async function pool(tasks: (() => Promise<void>)[], n: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, tasks.length)) }, worker));
+/** Empty facts but those read over a connection of their own (the certificate): a failed home visit's result. */
+function connectionFactsOnly(facts: Facts): Facts {
+  const out = emptyFacts();
+  for (const g of Object.values(GATHERERS) as readonly Gatherer[])
+    if (g.where === 'connection') (out as Record<FactKey, unknown>)[g.fact] = facts[g.fact];
+  return out;
 }

@@ -17,34 +17,27 @@ const WEAK_LOOKUP = ['Tra cứu'];
  * portlets put one there), else the page behind a vaguer "Tra cứu" link, marked `weak`.
  */
 export async function lookupWithoutLink(
-  facts: Facts,
   open: Open,
   homeUrl: string,
   links: readonly LinkFact[],
   selector?: string,
-): Promise<void> {
+): Promise<NonNullable<Facts['dossierLookup']>> {
   const onHome = await open(homeUrl, async (page) => {
     await settle(page);
     return codeField(page, selector);
   });
-  if (onHome) {
-    facts.dossierLookup = { url: homeUrl, codeFieldFound: true, evidence: onHome };
-    return;
-  }
+  if (onHome) return { url: homeUrl, codeFieldFound: true, evidence: onHome };
   const weak = findLink(links, WEAK_LOOKUP);
-  if (!weak) {
-    facts.dossierLookup = { url: null, codeFieldFound: false, evidence: null };
-    return;
-  }
+  if (!weak) return { url: null, codeFieldFound: false, evidence: null };
   const url = hrefOf(weak.link);
   const via = weak.link.text || weak.label;
   try {
     const found = await open(url ?? homeUrl, (p, r) =>
       gatherDossierLookup(p, url ? { status: r?.status() ?? null } : null, selector, WEAK_LOOKUP),
     );
-    facts.dossierLookup = { ...found, weak: via };
+    return { ...found, weak: via };
   } catch (e) {
     if (!(e instanceof PageSessionError) || !url) throw e;
-    facts.dossierLookup = { url, codeFieldFound: false, evidence: null, error: e.pageError.code, weak: via };
+    return { url, codeFieldFound: false, evidence: null, error: e.pageError.code, weak: via };
   }
 }
