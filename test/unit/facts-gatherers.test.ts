@@ -110,6 +110,25 @@ describe('gatherFacts as a scheduler over the declared needs (no browser)', () =
     expect(facts.gaps).toBeUndefined();
   }, 20_000);
 
+  it('reads a home-visit fact on the page its `url` override names, after the visit, and skips what is skipped', async () => {
+    // prepare
+    const log: string[] = [];
+    const session = fakeSession(() => 200, [], log);
+    const mixed = 'http://dvc.example.vn/mixed';
+    // act
+    const facts = await gatherFacts(session, {
+      homeUrl: HOME,
+      accessibility: false,
+      concurrency: 1,
+      overrides: { 'no-mixed-content': { url: mixed }, mobile: { skip: true } },
+    });
+    // assess: one slot, so the visit, then its moved fact, then the page gatherers in the registry's order
+    expect(log.slice(0, 3)).toEqual([`open ${HOME}`, `collect ${HOME}`, `open ${mixed}`]);
+    expect(facts.mixedContent).toEqual([]);
+    expect(facts.mobile).toBeNull();
+    expect(facts.gaps).toBeUndefined();
+  }, 20_000);
+
   it('starts nothing more when the home visit fails, and records why its facts stay null', async () => {
     // prepare
     const log: string[] = [];

@@ -23,7 +23,7 @@ export interface HomeVisit {
  * on its page some page gatherer needs (`needed`), then the wanted home-visit facts in the registry's order
  * (controls last: they change the page); those a `url` override moves are read on their own pages after it.
  */
-export function homeVisit(
+export function planHomeVisit(
   ctx: GatherContext,
   gatherers: readonly Gatherer[],
   needed: ReadonlySet<Need>,

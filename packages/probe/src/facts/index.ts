@@ -12,7 +12,7 @@ import type { GuardOptions } from '../guard-policy.js';
 import type { PageSession } from '../session.js';
 import { GATHERERS, type GatherContext, type Gatherer, type Step } from './gatherers/index.js';
 import type { OwnPageGatherer } from './gatherers/types.js';
-import { homeVisit } from './home-visit.js';
+import { planHomeVisit } from './home-visit.js';
 import { pageTasks } from './page-tasks.js';
 import { gapsOf, pool, reasonOf } from './schedule.js';
 
@@ -107,7 +107,7 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     }),
   );
   // The home visit reads its own facts whether wanted or not (every visit collects the home page's text and links).
-  const visit = homeVisit(
+  const visit = planHomeVisit(
     ctx,
     all.filter((g) => wanted.has(g.fact) || g.owner === null),
     new Set(pages.flatMap((g) => g.needs)),
