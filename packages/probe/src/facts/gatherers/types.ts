@@ -91,7 +91,8 @@ export interface HomeVisitGatherer<K extends FactKey> extends Declared<K> {
 
 /**
  * Opens pages of its own (one pool slot), once what it `needs` is read; runs its own `steps` (through `c.step`),
- * the first of which that did not finish gives the reason of a fact left null.
+ * the first of which that did not finish gives the reason of a fact left null. It does not throw: whatever may
+ * fail runs in a step.
  */
 export interface OwnPageGatherer<K extends FactKey, N extends Need = Need> extends Declared<K> {
   where: 'own-page';
