@@ -16,7 +16,8 @@ export const handler = async (event, context) => {
   if (event.allocateMb) {
     const held = [];
     for (let i = 0; i < event.allocateMb; i++) held.push(Buffer.alloc(1024 * 1024, 1));
-    await new Promise((r) => setTimeout(r, 5_000));
+    // Held long enough for the environment's memory to be read (every 500 ms).
+    await new Promise((r) => setTimeout(r, 1_500));
     return held.length;
   }
   const tryWrite = (file) => { try { writeFileSync(file, 'x'); return 'written'; } catch (e) { return e.code; } };
