@@ -1,9 +1,9 @@
 import { addToAggregate, type DailyAggregate, type Result, STATUSES } from '@dvcwatch/core';
 import { z } from 'zod';
-import { ConflictError } from './errors.js';
-import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
+import { type Entity, jsonOf, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
+import { changeVersioned, type VersionedDoc } from './versioned.js';
 
 const counts = z.record(z.string(), z.number());
 
@@ -35,27 +35,22 @@ export const dayEntity: Entity<DayRow> = {
 
 const dayOf = (r: Result): string => addToAggregate(null, r).day;
 
+const dayDoc: VersionedDoc<DailyAggregate> = {
+  name: 'day aggregate',
+  read: (item) => {
+    const { aggregate, version } = readItem(dayEntity, item);
+    return { doc: aggregate, version };
+  },
+  write: (aggregate) => ({ ...versionOf(dayEntity), data: S(JSON.stringify(aggregate)) }),
+};
+
 /** Daily aggregates per agency (the site's long trends): one row per agency and Vietnamese day. */
 export class DaysRepo {
   constructor(readonly io: TableIo) {}
 
   /** Adds a result to its day's aggregate, retrying on a concurrent update (idempotent per round). */
-  async add(r: Result): Promise<DailyAggregate> {
-    for (let attempt = 0; ; attempt++) {
-      const k = keys.day(r.agencyId, dayOf(r));
-      const item = await this.io.get(k);
-      const current = item ? readItem(dayEntity, item) : null;
-      const prev = current?.aggregate ?? null;
-      const next = addToAggregate(prev, r);
-      if (next === prev) return next;
-      const version = current?.version ?? 0;
-      const written = await this.io.putVersioned(
-        { ...keyOf(k), ...versionOf(dayEntity), data: S(JSON.stringify(next)), version: N(version + 1) },
-        item ? version : null,
-      );
-      if (written) return next;
-      if (attempt >= 5) throw new ConflictError(`day aggregate ${k.pk} / ${k.sk}: still contended after ${attempt + 1} attempts`);
-    }
+  add(r: Result): Promise<DailyAggregate> {
+    return changeVersioned(this.io, keys.day(r.agencyId, dayOf(r)), dayDoc, (prev) => addToAggregate(prev, r));
   }
 
   /** An agency's daily aggregates between two days (YYYY-MM-DD), oldest first. */

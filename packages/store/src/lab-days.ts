@@ -1,9 +1,9 @@
 import { addLabRun, type LabDay, type LabRun } from '@dvcwatch/core';
 import { z } from 'zod';
-import { ConflictError } from './errors.js';
-import { type Entity, jsonOf, keyOf, N, readItem, S, versionOf } from './item.js';
+import { type Entity, jsonOf, readItem, S, versionOf } from './item.js';
 import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
+import { changeVersioned, type VersionedDoc } from './versioned.js';
 
 const LabMetrics = z.object({
   fcpMs: z.number().nullable(),
@@ -65,8 +65,14 @@ export const labDayEntity: Entity<LabDayRow> = {
   versions: { 1: LabDayItemV1.transform((i) => ({ day: i.data, version: i.version })) },
 };
 
-/** Attempts at a contended append before it is given up as a ConflictError. */
-const ATTEMPTS = 6;
+const labDayDoc: VersionedDoc<LabDay> = {
+  name: 'lab day',
+  read: (item) => {
+    const { day, version } = readItem(labDayEntity, item);
+    return { doc: day, version };
+  },
+  write: (day) => ({ ...versionOf(labDayEntity), data: S(JSON.stringify(day)) }),
+};
 
 /**
  * The ministry profile's runs, one item per agency and Vietnamese day (a few runs of two pages: a few kB). Runs are
@@ -81,22 +87,8 @@ export class LabDayRepo {
   }
 
   /** Appends a run to the agency's `day` (idempotent for the same page and time); returns the day as stored. */
-  async add(agencyId: string, day: string, run: LabRun): Promise<LabDay> {
-    const k = keys.labDay(agencyId, day);
-    for (let attempt = 1; ; attempt++) {
-      const item = await this.io.get(k);
-      const current = item ? readItem(labDayEntity, item) : null;
-      const prev = current?.day ?? null;
-      const next = addLabRun(prev, { agencyId, day }, run);
-      if (next === prev) return next;
-      const version = current?.version ?? 0;
-      const written = await this.io.putVersioned(
-        { ...keyOf(k), ...versionOf(labDayEntity), data: S(JSON.stringify(next)), version: N(version + 1) },
-        current ? version : null,
-      );
-      if (written) return next;
-      if (attempt >= ATTEMPTS) throw new ConflictError(`lab day ${k.pk} / ${k.sk}: still contended after ${attempt} attempts`);
-    }
+  add(agencyId: string, day: string, run: LabRun): Promise<LabDay> {
+    return changeVersioned(this.io, keys.labDay(agencyId, day), labDayDoc, (prev) => addLabRun(prev, { agencyId, day }, run));
   }
 
   /** An agency's lab days between two days (YYYY-MM-DD, inclusive), oldest first. */
