@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DEMO_PORTALS, type DemoPortals, demoRegistryYaml, type Embedded, startDemoPortals, startDynalite } from '@dvcwatch/cli';
+import type { VantageJob } from '@dvcwatch/runner';
 import { ensureTable, VantageObservations } from '@dvcwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_BIN, AGENT_DEPENDENCIES, packAgent } from '../../packages/cli/scripts/pack-agent.js';
@@ -74,7 +75,15 @@ describe('the packaged agent (npm run pack:agent)', { timeout: 180_000 }, () => 
       await client.send(
         new SendMessageCommand({
           QueueUrl: sqs.url(QUEUE),
-          MessageBody: JSON.stringify({ agencyId: p.id, at, vantageId: 'viet-nam', home: p.home, nationalHosts: [], deadline }),
+          // The job as the probe sends it (runner/vantages.ts), its deadline half an hour away.
+          MessageBody: JSON.stringify({
+            agencyId: p.id,
+            at,
+            vantageId: 'viet-nam',
+            home: p.home,
+            nationalHosts: [],
+            deadline,
+          } satisfies VantageJob),
         }),
       );
     client.destroy();
