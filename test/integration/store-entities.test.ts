@@ -5,7 +5,10 @@ import {
   CorruptItemError,
   DispatchJobs,
   type Key,
+  keyOf,
   keys,
+  N,
+  S,
   UnknownSchemaVersionError,
   VantageObservations,
 } from '@dvcwatch/store';
@@ -22,13 +25,10 @@ import { startWorld, type World } from './helpers/world.js';
 let world: World;
 let jobs: DispatchJobs;
 let observations: VantageObservations;
-const S = (s: string): AttributeValue => ({ S: s });
-const N = (n: number): AttributeValue => ({ N: String(n) });
 const raw = (k: Key, attrs: Record<string, AttributeValue>) =>
-  world.dynamo.send(new PutItemCommand({ TableName: world.table, Item: { ...keyAttrs(k), ...attrs } }));
+  world.dynamo.send(new PutItemCommand({ TableName: world.table, Item: { ...keyOf(k), ...attrs } }));
 const stored = async (k: Key) =>
-  (await world.dynamo.send(new GetItemCommand({ TableName: world.table, Key: keyAttrs(k), ConsistentRead: true }))).Item;
-const keyAttrs = (k: Key) => ({ pk: S(k.pk), sk: S(k.sk) });
+  (await world.dynamo.send(new GetItemCommand({ TableName: world.table, Key: keyOf(k), ConsistentRead: true }))).Item;
 const at = '2026-03-02T03:00:00.000Z';
 
 beforeAll(async () => {
@@ -162,7 +162,7 @@ describe('a row that does not match its schema is a typed error naming its key',
       expect((err as CorruptItemError).key).toEqual(k);
       expect((err as Error).message).toContain(`${k.pk} / ${k.sk}`);
     } finally {
-      await world.dynamo.send(new DeleteItemCommand({ TableName: world.table, Key: keyAttrs(k) }));
+      await world.dynamo.send(new DeleteItemCommand({ TableName: world.table, Key: keyOf(k) }));
     }
   });
 
@@ -190,7 +190,7 @@ describe('the result row has one writer: ResultsRepo', () => {
     await world.store.putResult(upResult('tot', at, 1_000, 90));
     const everyVantage: Result = { ...down('hanoi'), vantageVerdict: 'confirmed' };
 
-    expect(await world.store.settleResult(geo('lao'))).toBe(true);
+    expect(await world.store.settleFromVantages(geo('lao'))).toBe(true);
     expect(await world.store.getResult('lao', at)).toEqual(geo('lao'));
     const item = await stored(keys.result('lao', at));
     expect([item?.settled?.BOOL, item?.status?.S, item?.schemaVersion?.N]).toEqual([true, 'blocked', '1']);

@@ -269,7 +269,7 @@ describe('an agent vantage on AWS: job → observation → settled at finalize',
     expect([settled?.status, settled?.reason, settled?.vantageVerdict]).toEqual(['blocked', 'geo', 'geo']);
     expect((await store.getResult('geo', at))?.status).toBe('blocked');
     // Settled once: a second settle of the same row is refused (ResultsRepo, the result row's one writer).
-    expect(await store.settleResult(settled as Result)).toBe(false);
+    expect(await store.settleFromVantages(settled as Result)).toBe(false);
 
     // The agent's loop over its queue (SQS in production; no SQS runs locally, so an in-memory queue here):
     // every job handled and removed, a job that failed kept for redelivery.

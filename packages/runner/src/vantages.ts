@@ -164,7 +164,7 @@ export async function resolveVantages(deps: RunnerDeps, at: string, results: rea
       const seen = [...known, ...stored.map((o) => o.seen).filter((s) => !known.some((k) => k.id === s.id))];
       const settled = combineVantages(r, vantages, seen);
       if (settled.vantageVerdict === 'unconfirmed' && seen.length === known.length) return r;
-      const written = await deps.store.settleResult(settled).catch((e: unknown) => {
+      const written = await deps.store.settleFromVantages(settled).catch((e: unknown) => {
         deps.log.warn('could not settle a result from its vantages', { agencyId: r.agencyId, at, error: String(e) });
         return false;
       });

@@ -5,7 +5,8 @@ import { keys } from './keys.js';
 import type { TableIo } from './table-io.js';
 import { changeVersioned, type VersionedDoc } from './versioned.js';
 
-const LabMetrics = z.object({
+// Loose throughout, as the run around them: a field added by newer code survives `add`'s rewrite of the row.
+const LabMetrics = z.looseObject({
   fcpMs: z.number().nullable(),
   lcpMs: z.number().nullable(),
   speedIndexMs: z.number().nullable(),
@@ -14,7 +15,7 @@ const LabMetrics = z.object({
   score: z.number().nullable(),
 });
 
-const LabOpportunity = z.object({
+const LabOpportunity = z.looseObject({
   id: z.string(),
   savingsMs: z.number().nullable(),
   savingsBytes: z.number().nullable(),
@@ -30,13 +31,13 @@ const LabRunPayload = z.looseObject({
   tool: z.literal('lighthouse'),
   version: z.string(),
   benchmarkIndex: z.number().nullable(),
-  settings: z.object({
+  settings: z.looseObject({
     formFactor: z.string(),
     throttlingMethod: z.string(),
     rttMs: z.number().nullable(),
     throughputKbps: z.number().nullable(),
     cpuSlowdownMultiplier: z.number().nullable(),
-    screen: z.object({ width: z.number(), height: z.number(), deviceScaleFactor: z.number() }).nullable(),
+    screen: z.looseObject({ width: z.number(), height: z.number(), deviceScaleFactor: z.number() }).nullable(),
   }),
   metrics: LabMetrics.nullable(),
   error: z.string().nullable(),
@@ -46,7 +47,7 @@ const LabRunPayload = z.looseObject({
   durationMs: z.number(),
 }) satisfies z.ZodType<LabRun>;
 
-export const LabDayPayload = z.looseObject({
+const LabDayPayload = z.looseObject({
   agencyId: z.string().min(1),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   runs: z.array(LabRunPayload),

@@ -64,7 +64,8 @@ export class Sends {
     });
     if (claimed) return 'claimed';
     const item = await this.io.get(k);
-    const state = item ? readItem(sendEntity, item).state : null;
+    // Only the state is read, as before the row had a schema: a row this code cannot parse still answers `busy`.
+    const state = item?.state?.S ?? null;
     // A rejected send is settled too: SES refuses the same address again; the operators were told once.
     if (state === 'rejected') return 'rejected';
     // A suppressed email is settled like a sent one: retrying it would send what was decided never to send.

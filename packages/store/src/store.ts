@@ -61,7 +61,7 @@ export class Store {
   }
 
   /** Replaces a stored unsettled `down` by what the agent vantages made of it, once; false when it is not one. */
-  settleResult(r: Result): Promise<boolean> {
+  settleFromVantages(r: Result): Promise<boolean> {
     return this.resultRows.settle(r);
   }
 

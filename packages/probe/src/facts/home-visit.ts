@@ -49,8 +49,9 @@ export function planHomeVisit(
         const collected = await collect(page);
         for (const g of own) write(g.fact, await g.run(page, ctx, collected));
         read = collected;
-        home.resolve(collected);
         for (const r of onPage) r.value.resolve(await ctx.step(r.read.step, () => r.read.read(page, collected.links, ctx)));
+        // Released after the walk's start is read, as before: pages that need the links do not open beside it.
+        home.resolve(collected);
         for (const g of onHome) write(g.fact, await ctx.step(g.step, () => g.run(page, ctx, collected)));
       }),
     );
