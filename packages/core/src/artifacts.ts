@@ -21,8 +21,13 @@ export interface TimingConditions {
   cpuShare: number;
   laneWaitMs: number;
   alone: boolean;
-  /** A busy phase of another timed load met this one's (probe/timing-lane.ts, issue 21): timed again alone. */
+  /**
+   * Its numbers were not clean because of another timed load of the same invocation (probe/timing-lane.ts, issue
+   * 21): the rest of the monitor used more than the tolerance of CPU while they formed. Timed again alone.
+   */
   overlapped?: boolean;
+  /** CPU milliseconds the rest of the monitor used while its numbers formed (measured where timed loads overlap). */
+  othersCpuMs?: number;
   contended: boolean;
 }
 

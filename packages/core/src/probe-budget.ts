@@ -90,10 +90,11 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
 export const PROBE_AGENCIES_PER_INVOCATION = 4;
 
 /**
- * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts). 1: one at a
- * time. Overlapping them (each agency timing its pages while the others wait on the network, a load whose busy
- * phase met another's timed again alone) was measured by `npm run bench:cost` with four: 21 of 35 and 27 of 47 timed
- * loads had to be timed again, and the probe billed more, not less (docs/cost.md). On Lambda each page launches its
- * own browser, so a load's busy phases (launch, render, screenshot, close) fill a third of its time or more.
+ * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts): while one waits
+ * on a portal's network, another may load. Whether a load's numbers stayed clean is measured, not assumed: the CPU
+ * the rest of the invocation used while they formed (probe/formation-meter.ts), above 100 ms the load is timed
+ * again alone. Two, from measurements on the slow portals of `npm run bench:cost` (docs/cost.md): each load costs
+ * about 1.2 CPU-seconds (a browser launched for it, its render, screenshot and close), so at four the invocation's
+ * CPU is busy enough that most loads are timed again; at two about one in five is, and the round's time halves.
  */
-export const PROBE_TIMED_OVERLAP = 1;
+export const PROBE_TIMED_OVERLAP = 2;

@@ -22,11 +22,16 @@ export interface LaunchOptions {
   closeTimeoutMs?: number;
 }
 
-/** Where pages get their browser; `release` after the page's context closed; `kill` drops a stuck one. */
+/**
+ * Where pages get their browser; `release` after the page's context closed; `kill` drops a stuck one (in the Lambda
+ * model only that page's browser: the other agencies' pages of the invocation go on).
+ */
 export interface BrowserSource {
   browser(): Promise<Browser>;
   release(browser: Browser): Promise<void>;
-  kill(): Promise<void>;
+  kill(browser?: Browser): Promise<void>;
+  /** The process id of the browser a page got (its CPU is measured apart from the rest: tree-cpu.ts). */
+  pidOf?(browser: Browser): number | undefined;
 }
 
 /**
@@ -60,6 +65,7 @@ interface Launched {
 export class BrowserHost implements BrowserSource {
   private current: Promise<Launched> | null = null;
   private readonly perPage = new Set<Launched>();
+  private sharedPid: number | undefined;
   /** Number of launches so far (1 = never relaunched, in the shared model). */
   launches = 0;
 
@@ -109,6 +115,7 @@ export class BrowserHost implements BrowserSource {
     try {
       const browser = await pw.connect(server.wsEndpoint());
       const launched = { server, browser };
+      if (this.processModel === 'shared') this.sharedPid = server.process().pid;
       browser.on('disconnected', () => {
         void this.forget(launched);
       });
@@ -140,8 +147,22 @@ export class BrowserHost implements BrowserSource {
     return launched?.server.process().pid;
   }
 
-  /** Kills every browser at once (SIGKILL); the next `browser()` launches a new one. */
-  async kill(): Promise<void> {
+  /** The process id of `browser`, while it runs. */
+  pidOf(browser: Browser): number | undefined {
+    return [...this.perPage].find((l) => l.browser === browser)?.server.process().pid ?? this.sharedPid;
+  }
+
+  /**
+   * Kills a browser (SIGKILL): in the Lambda model the given page's own, otherwise every browser at once; the next
+   * `browser()` launches a new one.
+   */
+  async kill(browser?: Browser): Promise<void> {
+    const own = browser && [...this.perPage].find((l) => l.browser === browser);
+    if (own) {
+      this.perPage.delete(own);
+      await own.server.kill().catch(() => {});
+      return;
+    }
     const cur = this.current;
     this.current = null;
     const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage];

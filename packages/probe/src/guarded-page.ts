@@ -36,6 +36,8 @@ export interface GuardedPage {
   aborted: Promise<PageError>;
   abort(error: PageError): void;
   close(): Promise<void>;
+  /** The process id of the page's browser, where known (its CPU is told apart from the rest's: tree-cpu.ts). */
+  browserPid?: number;
 }
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -88,7 +90,7 @@ export const openGuardedPage = async (
       await withTimeout(context.close(), deps.limits.closeTimeoutMs, 'context close');
     } catch {
       // A renderer stuck in a loop can hang the close: kill the browser; the next page relaunches it.
-      await deps.host.kill();
+      await deps.host.kill(browser ?? undefined);
     }
     if (browser) await deps.host.release(browser);
     await guard.close();
@@ -133,7 +135,8 @@ export const openGuardedPage = async (
         abort(pageError('guard:scheme', `navigated to a ${url.split(':')[0]}: URL`));
       }
     });
-    return { context, page, guard, stats, aborted, abort, close };
+    const browserPid = browser ? deps.host.pidOf?.(browser) : undefined;
+    return { context, page, guard, stats, aborted, abort, close, ...(browserPid ? { browserPid } : {}) };
   } catch (e) {
     await close();
     throw e;

@@ -12,13 +12,16 @@ import type { Response } from 'playwright-core';
 import { cpuShare } from './cpu-share.js';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
+import { FormationMeter } from './formation-meter.js';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
-import { initScript, type PageReading, type PageReport, paintedExpression, readScript } from './page-script.js';
+import { lastNumberMs, readPage, totalBlockingTime, waitForPaint } from './page-reading.js';
+import { initScript, type PageReport } from './page-script.js';
 import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
+import { readTreeCpu } from './tree-cpu.js';
 
 /** Options for one probe of one page. */
 export interface ProbePageOptions {
@@ -31,17 +34,6 @@ export interface ProbePageOptions {
 
 const round = (v: number | null | undefined): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
-
-/** Total blocking time after FCP: each long task's part beyond 50 ms (Lighthouse's definition, without TTI). */
-export const totalBlockingTime = (tasks: [number, number][], fcp: number | null): number => {
-  let tbt = 0;
-  for (const [start, duration] of tasks) {
-    const from = Math.max(start, fcp ?? 0);
-    const length = start + duration - from;
-    if (length > 50) tbt += length - 50;
-  }
-  return tbt;
-};
 
 type Req = ReturnType<Response['request']>;
 
@@ -59,6 +51,12 @@ const redirectChain = (response: Response): string[] => chainOf(response.request
 export const LANE_MAX_WAIT_MS = 60_000;
 
 /**
+ * Longest wait, before a busy phase that forms none of this load's numbers (launch, screenshot, close, the
+ * calibrations), for the other timed loads of the invocation to finish forming theirs (timing-lane.ts `quiet`).
+ */
+export const QUIET_MAX_MS = 2_000;
+
+/**
  * Probes one page in the process's timing lane (timing-lane.ts): alone, with no gathering page open. Records the CPU
  * share around it and whether it ran alone; never throws for the portal's fault (see `probePageNow`).
  */
@@ -69,15 +67,17 @@ export const probePage = async (
   opts: ProbePageOptions = {},
 ): Promise<PageArtifacts> => {
   const lane = deps.lane ?? PROCESS_TIMING_LANE;
-  const { value, waitedMs, alone, overlapped } = await lane.timed(
+  const { value, waitedMs, alone, overlapped, othersCpuMs } = await lane.timed(
     async (marks) => {
       // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
+      await marks.quiet(QUIET_MAX_MS);
       marks.begin();
       const before = cpuShare();
       marks.end();
       // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
       await new Promise<void>((r) => setImmediate(r));
       const page = await probePageNow(deps, url, kind, opts, marks);
+      await marks.quiet(QUIET_MAX_MS);
       marks.begin();
       const after = cpuShare();
       marks.end();
@@ -88,6 +88,7 @@ export const probePage = async (
   );
   const conditions: TimingConditions = {
     cpuShare: value.share,
+    ...(othersCpuMs === null ? {} : { othersCpuMs }),
     laneWaitMs: waitedMs,
     alone: alone && !overlapped,
     ...(overlapped ? { overlapped } : {}),
@@ -137,8 +138,11 @@ const probePageNow = async (
     }
   };
 
+  // Where timed loads overlap, a load that forms no numbers (it never answered) took nothing from anyone.
+  if (marks.measuring && readTreeCpu() !== null) marks.measured(0);
   let blockedPopups = 0;
   let gp: GuardedPage;
+  await marks.quiet(Math.min(QUIET_MAX_MS, left()));
   marks.begin();
   try {
     gp = await withTimeout(openGuardedPage(deps, { initScript: initScript(kind === 'form'), onReport }), left(), 'open page');
@@ -158,20 +162,32 @@ const probePageNow = async (
   page.on('request', (request) => {
     if (navigating && request.isNavigationRequest() && request.frame() === page.mainFrame()) out.redirects = chainOf(request);
   });
-  // The page renders from the main document's answer on: a busy phase until it is read and closed.
+  // The page renders from the main document's answer on: a busy phase until it is read and closed. Its numbers
+  // form from that answer until they are read: what the rest of the monitor used of the CPU meanwhile is measured.
   let rendering = false;
+  const meter = marks.measuring ? new FormationMeter(gp.browserPid) : null;
+  let gotoAt = performance.now();
+  /** The numbers are read: `lastNumberAt` (performance.now() time, null: now) is when the last of them formed. */
+  const formed = (lastNumberAt: number | null): void => {
+    const others = meter?.stop(lastNumberAt) ?? null;
+    if (others !== null) marks.measured(others);
+    marks.forming(false);
+  };
   page.on('response', (response) => {
     const request = response.request();
     if (rendering || !request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
     if (response.status() >= 300 && response.status() < 400) return;
     rendering = true;
     marks.begin();
+    marks.forming(true);
+    meter?.start();
   });
 
   const flow = async (): Promise<PageError | null> => {
     // Leave time after navigation to read metrics: a quarter of the budget, at most 3 s.
     const reserve = Math.min(3_000, timeoutMs / 4);
     let response: Response | null;
+    gotoAt = performance.now();
     try {
       response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left() - reserve) });
       navigating = false;
@@ -197,6 +213,7 @@ const probePageNow = async (
     if (answered) await waitForPaint(page, left() - reserve, deps.limits.settleMs);
     if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     const reading = await readPage(gp, Math.min(2_000, left()));
+    formed(reading ? gotoAt + lastNumberMs(reading, (ready as { at: number } | null)?.at ?? null) : null);
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
     out.title = reading.title;
@@ -219,6 +236,7 @@ const probePageNow = async (
       Object.assign(out, untimedIfError(out));
       out.firstText = reading.firstText || null;
     }
+    await marks.quiet(Math.min(QUIET_MAX_MS, left() - 500));
     if (kind === 'home' && left() > 500)
       // Which of the catalogue's functions the home page offers: a changed surface re-runs the checks (facts-refresh).
       out.surface = await withTimeout(collect(page, 400, 0), Math.min(1_000, left()), 'surface')
@@ -247,38 +265,10 @@ const probePageNow = async (
   out.bytes = guard.bytes();
   // A copy: a flow that lost the race may still write to `out` until its context is gone.
   const result = structuredClone(finish(error));
+  formed(null);
+  await marks.quiet(Math.min(QUIET_MAX_MS, Math.max(0, left())));
   if (!rendering) marks.begin();
   rendering = true;
   await gp.close().finally(() => marks.end());
   return result;
-};
-
-/**
- * Waits until the page has emitted FCP and an LCP entry, at most `ms`: under CPU contention a page paints later
- * than its load event, and a number read before it is missing, not fast. Once a late paint arrives, LCP candidates
- * get `settleMs` more to settle. A page that never paints is left to the reading (no FCP/LCP: `no-paint`).
- */
-const waitForPaint = async (page: GuardedPage['page'], ms: number, settleMs: number): Promise<void> => {
-  const painted = await page.evaluate<boolean>(paintedExpression).catch(() => false);
-  if (painted || ms <= 0) return;
-  const started = performance.now();
-  const late = await page
-    .waitForFunction(paintedExpression, undefined, { polling: 50, timeout: Math.max(1, ms) })
-    .then(() => true)
-    .catch(() => false);
-  if (late) await sleep(Math.min(settleMs, ms - (performance.now() - started)));
-};
-
-/** Reads the page's numbers, or null when its main thread does not answer in time. */
-const readPage = async (gp: GuardedPage, ms: number): Promise<PageReading | null> => {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      return await withTimeout(gp.page.evaluate<PageReading>(readScript), ms, 'read metrics');
-    } catch (e) {
-      // A document replaced while reading (a script redirect) is read again once it has loaded.
-      if (!/context was destroyed|navigation/i.test((e as Error).message)) return null;
-      await gp.page.waitForLoadState('load', { timeout: ms }).catch(() => {});
-    }
-  }
-  return null;
 };

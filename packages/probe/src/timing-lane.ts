@@ -6,19 +6,38 @@
  * process: the local round's pool and each probe Lambda invocation use it alike, through `probePage` and
  * `PageSession.withPage`.
  *
- * `overlap` timed loads may run at once (issue 21: a probe invocation is not idle while portals make it wait). A
+ * `overlap` timed loads may run at once (issue 21: a probe invocation is not idle while portals make it wait). Each
  * timed load marks its busy phases (`ActiveMarks`: the browser's launch, the page's rendering from its answer to its
- * last reading, the close), the phases in which it uses the CPU; its network wait is not one. A load whose busy
- * phase met another load's busy phase is reported `overlapped`, and its numbers are not clean: the probe times it
- * again with `exclusive`, alone in the lane. With `overlap` 1 (the default, and locally) timed loads run one at a
- * time and never overlap.
+ * last reading, the close), the phases in which it uses the CPU; its network wait is not one. With `overlap` above
+ * 1 a load also says when its numbers are being formed (`forming`: from its main document's answer until it is
+ * read), and its busy phases that form none of its numbers (launch, screenshot, close) first wait, within a bound,
+ * while another load's numbers are being formed (`quiet`). Then what decides whether its numbers are clean is the
+ * CPU the rest of the monitor actually used while they formed, measured from /proc (`measured`, tree-cpu.ts): above
+ * OTHERS_CPU_TOLERANCE_MS it is `overlapped`, and the probe times it again with `exclusive`, alone in the lane.
+ * Where that cannot be measured (not Linux), a load whose busy phase met another's counts as overlapped. With
+ * `overlap` 1 (the default, and locally) timed loads run one at a time and never overlap.
  */
 export interface ActiveMarks {
   /** A busy phase of this load begins (phases may nest). */
   begin(): void;
   /** It ends. */
   end(): void;
+  /** Other timed loads may run beside this one: its numbers' formation is measured (`forming`, `measured`). */
+  readonly measuring: boolean;
+  /** This load's numbers are being formed (true from its main document's answer until it is read). */
+  forming(on: boolean): void;
+  /** Before a busy phase that forms none of this load's numbers: waits, at most `maxMs`, while another load's are formed. */
+  quiet(maxMs: number): Promise<void>;
+  /** The CPU milliseconds the rest of the monitor used while this load's numbers formed. */
+  measured(othersCpuMs: number): void;
 }
+
+/**
+ * CPU the rest of a probe invocation may use while a load's numbers form, with those numbers still clean: at most
+ * that much of the CPU was taken from its rendering, a quarter of the LCP and readiness truth windows (+400 ms) and
+ * below the TTFB one (+150 ms) (dvcwatch's choice, checked by `npm run bench:cost` against the timing fixtures).
+ */
+export const OTHERS_CPU_TOLERANCE_MS = 100;
 
 /** How a timed load ran. */
 export interface TimedOutcome<T> {
@@ -26,13 +45,17 @@ export interface TimedOutcome<T> {
   waitedMs: number;
   /** It had a place in the lane (false: it ran anyway after its longest wait, beside gathering pages). */
   alone: boolean;
-  /** A busy phase of another timed load met one of its own. */
+  /** Its numbers are not clean: the rest of the monitor took more than the tolerance while they formed. */
   overlapped: boolean;
+  /** CPU milliseconds the rest of the monitor used while its numbers formed (null: not measured). */
+  othersCpuMs: number | null;
 }
 
 interface Entry {
   active: number;
   overlapped: boolean;
+  forming: boolean;
+  othersCpuMs: number | null;
 }
 
 interface Waiter {
@@ -47,6 +70,7 @@ export class TimingLane {
   private readonly timedQueue: Waiter[] = [];
   private readonly gatherQueue: (() => void)[] = [];
   private readonly entries = new Set<Entry>();
+  private readonly quietWaiters = new Set<() => void>();
 
   /** `overlap`: timed loads that may run at once (1: one at a time). */
   constructor(readonly overlap = 1) {}
@@ -60,9 +84,18 @@ export class TimingLane {
     const asked = performance.now();
     const alone = await this.enterTimed(exclusive, maxWaitMs);
     const waitedMs = Math.round(performance.now() - asked);
-    const entry: Entry = { active: 0, overlapped: false };
+    const entry: Entry = { active: 0, overlapped: false, forming: false, othersCpuMs: null };
     this.entries.add(entry);
     const marks: ActiveMarks = {
+      measuring: this.overlap > 1,
+      forming: (on) => {
+        entry.forming = on;
+        if (!on) this.wakeQuiet();
+      },
+      quiet: (maxMs) => this.quiet(entry, maxMs),
+      measured: (ms) => {
+        entry.othersCpuMs = ms;
+      },
       begin: () => {
         if (entry.active++ > 0) return;
         for (const other of this.entries)
@@ -77,11 +110,37 @@ export class TimingLane {
     };
     try {
       const value = await fn(marks);
-      return { value, waitedMs, alone, overlapped: entry.overlapped };
+      const overlapped = entry.othersCpuMs === null ? entry.overlapped : entry.othersCpuMs > OTHERS_CPU_TOLERANCE_MS;
+      return { value, waitedMs, alone, overlapped, othersCpuMs: entry.othersCpuMs };
     } finally {
       this.entries.delete(entry);
+      this.wakeQuiet();
       if (alone) this.leaveTimed(exclusive);
     }
+  }
+
+  /** Resolves once no other timed load's numbers are being formed, or after `maxMs`. */
+  private async quiet(self: Entry, maxMs: number): Promise<void> {
+    const busy = () => [...this.entries].some((e) => e !== self && e.forming);
+    const until = performance.now() + maxMs;
+    while (busy()) {
+      const left = until - performance.now();
+      if (left <= 0) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.quietWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        timer.unref?.();
+        this.quietWaiters.add(done);
+      });
+    }
+  }
+
+  private wakeQuiet(): void {
+    for (const done of [...this.quietWaiters]) done();
   }
 
   /** Runs a gathering page once no timed load runs or waits. */
