@@ -171,13 +171,19 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       // Timed loads of every agency, and those timed again because their busy phases met another's (timing-lane.ts).
       let loads = 0;
       let retimed = 0;
+      // The monitor's own failures (a page it could not open): never the portal's, and never acceptable.
+      const monitorErrors: string[] = [];
       for (const id of [...slow.portals.map((p) => p.id), ...TIMING.map((t) => t.id)]) {
         const r = await store.getResult(id, at);
         const pages = [r?.pages.home, r?.pages.form, ...(r?.retries ?? [])].filter((p) => p);
         loads += pages.length;
         retimed += (r?.retries ?? []).filter((p) => p.conditions?.overlapped).length;
+        for (const p of pages) if (p?.error?.code === 'probe') monitorErrors.push(`${id}: ${p.error.message.slice(0, 160)}`);
       }
       notes.push(`timed loads ${loads}, ${retimed} timed again after an overlap`);
+      notes.push(
+        `monitor errors ${monitorErrors.length}${monitorErrors.length ? ` (${monitorErrors.slice(0, 2).join('; ')})` : ''}`,
+      );
       let gapped = 0;
       for (const id of slow.portals.map((p) => p.id)) {
         const facts = await store.getFacts(id);

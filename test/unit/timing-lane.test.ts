@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ActiveMarks, TimingLane } from '../../packages/probe/src/timing-lane.js';
+import { type ActiveMarks, OTHERS_CPU_TOLERANCE_MS, TimingLane } from '../../packages/probe/src/timing-lane.js';
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
@@ -89,5 +89,65 @@ describe('the timing lane (issue 19: timed loads run alone)', () => {
     expect(overlaps.filter((o) => o.includes('x'))).toEqual([]);
     expect(rx.waitedMs).toBeGreaterThan(20);
     expect(rx).toMatchObject({ alone: true, overlapped: false });
+  });
+});
+
+describe('the timing lane with measured overlap (issue 21)', () => {
+  it('judges a load by the CPU the others used while its numbers formed, not by busy phases meeting', async () => {
+    // prepare: three loads at once; all three are busy together
+    const lane = new TimingLane(3);
+    const load = (report: number | null) => async (m: ActiveMarks) => {
+      m.begin();
+      await tick(30);
+      if (report !== null) m.measured(report);
+      m.end();
+    };
+    // act
+    const [taken, light, unmeasured] = await Promise.all([
+      lane.timed(load(OTHERS_CPU_TOLERANCE_MS + 50), 1_000),
+      lane.timed(load(OTHERS_CPU_TOLERANCE_MS - 60), 1_000),
+      lane.timed(load(null), 1_000),
+    ]);
+    // assess: measured above the tolerance is overlapped, below is clean although its busy phase met others;
+    // without a measure (not Linux) the phases meeting decide
+    expect(taken).toMatchObject({ overlapped: true, othersCpuMs: OTHERS_CPU_TOLERANCE_MS + 50 });
+    expect(light).toMatchObject({ overlapped: false, othersCpuMs: OTHERS_CPU_TOLERANCE_MS - 60 });
+    expect(unmeasured).toMatchObject({ overlapped: true, othersCpuMs: null });
+  });
+
+  it('holds a launch while another load’s numbers form, and never longer than its bound', async () => {
+    const lane = new TimingLane(2);
+    let formingEnded = 0;
+    const former = lane.timed(async (m) => {
+      m.forming(true);
+      await tick(60);
+      formingEnded = performance.now();
+      m.forming(false);
+      await tick(60);
+    }, 1_000);
+    await tick(5);
+    // act: one load waits for the other to finish forming, then a second one with a bound shorter than that
+    const patient = lane.timed(async (m) => {
+      await m.quiet(1_000);
+      return performance.now();
+    }, 1_000);
+    const [, p] = await Promise.all([former, patient]);
+    const other = lane.timed(async (m) => {
+      m.forming(true);
+      await tick(200);
+      m.forming(false);
+    }, 1_000);
+    await tick(5);
+    const bounded = lane.timed(async (m) => {
+      const t = performance.now();
+      await m.quiet(30);
+      return performance.now() - t;
+    }, 1_000);
+    const [, b] = await Promise.all([other, bounded]);
+    // assess
+    expect(p.value).toBeGreaterThanOrEqual(formingEnded);
+    expect(b.value).toBeGreaterThanOrEqual(25);
+    expect(b.value).toBeLessThan(150);
+    expect(lane.state()).toEqual({ timing: false, waiting: 0, gathering: 0 });
   });
 });

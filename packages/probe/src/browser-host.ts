@@ -52,6 +52,19 @@ export const launchArgs = (base: readonly string[], model: ProcessModel): string
   ...EXTRA,
 ];
 
+/**
+ * @sparticuz/chromium's binary, unpacked once per process: on a cold Lambda environment it inflates Chromium into
+ * /tmp, and two pages launching at once (timed loads overlap there) would both inflate it over each other.
+ */
+let bundledChromium: Promise<string> | null = null;
+const bundledExecutablePath = (): Promise<string> => {
+  bundledChromium ??= chromium.executablePath().catch((e: unknown) => {
+    bundledChromium = null;
+    throw e;
+  });
+  return bundledChromium;
+};
+
 interface Launched {
   server: BrowserServer;
   browser: Browser;
@@ -105,7 +118,7 @@ export class BrowserHost implements BrowserSource {
 
   private async launch(): Promise<Launched> {
     this.launches += 1;
-    const executablePath = this.options.executablePath ?? (await chromium.executablePath());
+    const executablePath = this.options.executablePath ?? (await bundledExecutablePath());
     const server = await pw.launchServer({
       executablePath,
       headless: true,

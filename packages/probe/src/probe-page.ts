@@ -67,7 +67,13 @@ export const probePage = async (
   opts: ProbePageOptions = {},
 ): Promise<PageArtifacts> => {
   const lane = deps.lane ?? PROCESS_TIMING_LANE;
-  const { value, waitedMs, alone, overlapped, othersCpuMs } = await lane.timed(
+  const {
+    value,
+    waitedMs,
+    alone,
+    overlapped: overlappedRaw,
+    othersCpuMs,
+  } = await lane.timed(
     async (marks) => {
       // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
       await marks.quiet(QUIET_MAX_MS);
@@ -86,6 +92,8 @@ export const probePage = async (
     LANE_MAX_WAIT_MS,
     opts.exclusive === true,
   );
+  // A page with no numbers (it failed, or answered an error page) has none another load could have bent.
+  const overlapped = overlappedRaw && value.page.error === null && !isErrorPage(value.page);
   const conditions: TimingConditions = {
     cpuShare: value.share,
     ...(othersCpuMs === null ? {} : { othersCpuMs }),

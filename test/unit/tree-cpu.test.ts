@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { othersCpuMs, parseStat, readTreeCpu } from '../../packages/probe/src/tree-cpu.js';
+
+/** A child that uses one core for `busyMs`, then idles until killed. */
+const hog = (busyMs: number): ChildProcess =>
+  spawn(process.execPath, ['-e', `const t = Date.now(); while (Date.now() - t < ${busyMs}); setInterval(() => {}, 1000);`], {
+    stdio: 'ignore',
+  });
+
+let child: ChildProcess | null = null;
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = null;
+});
+
+describe('the CPU of the monitor’s process tree (issue 21: the finer contention signal)', () => {
+  it('reads ppid and CPU ticks after a command name holding spaces and parentheses', () => {
+    const stat = '4242 (Web (Content) x) S 17 4242 4242 0 -1 4194560 0 0 0 0 30 12 5 3 20 0 1 0 100 0 0';
+    expect(parseStat(stat)).toEqual({ ppid: 17, ticks: 30 + 12 + 5 + 3 });
+  });
+
+  it('counts a busy child in the tree and in its own subtree, and not in what the others used', async () => {
+    // prepare: a child that burns 600 ms of CPU, read before and after
+    child = hog(600);
+    const pid = child.pid as number;
+    await sleep(20);
+    const before = readTreeCpu(pid);
+    // act
+    await sleep(900);
+    const after = readTreeCpu(pid);
+    // assess: the child's CPU is in the tree and in its subtree; the rest (this idle test) used little
+    expect(before?.ofMs).not.toBeNull();
+    expect((after?.ofMs ?? 0) - (before?.ofMs ?? 0)).toBeGreaterThan(300);
+    expect((after?.treeMs ?? 0) - (before?.treeMs ?? 0)).toBeGreaterThan(300);
+    expect(othersCpuMs(before, after)).toBeLessThan(200);
+  });
+
+  it('counts a busy child as the others’ when another subtree is the load’s, and keeps it after the child ended', async () => {
+    // prepare: the "load" is this process's subtree-less pid (none), the child is someone else's work
+    child = hog(600);
+    await sleep(20);
+    const before = readTreeCpu(process.pid);
+    await sleep(900);
+    const during = readTreeCpu(process.pid);
+    // act: the child ends and is reaped (its CPU moves to this process's cutime)
+    const exited = new Promise((r) => child?.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    await sleep(50);
+    const after = readTreeCpu(process.pid);
+    // assess: of=process.pid is the whole tree, so nothing is "others"; a missing browser gives no figure at all
+    expect(othersCpuMs(before, during)).toBe(0);
+    expect((during?.treeMs ?? 0) - (before?.treeMs ?? 0)).toBeGreaterThan(300);
+    expect(after?.treeMs ?? 0).toBeGreaterThanOrEqual(during?.treeMs ?? Number.POSITIVE_INFINITY);
+    expect(othersCpuMs(readTreeCpu(999_999_999), readTreeCpu(999_999_999))).toBeNull();
+  });
+});
