@@ -47,10 +47,10 @@ export const readPage = async (gp: GuardedPage, ms: number): Promise<PageReading
 
 /**
  * When the last of a page's numbers formed, in ms from navigation start: its answer, first and largest paints, and
- * a form's readiness (`readyAt`, the page's clock). The CPU others used after it cannot have moved them.
+ * a form's readiness (`readyMs`, from the document's time origin). The CPU others used after it cannot have moved them.
  */
-export const lastNumberMs = (r: PageReading, readyAt: number | null): number =>
-  Math.max(0, ...[r.ttfb, r.fcp, r.lcp, readyAt].filter((v): v is number => typeof v === 'number' && Number.isFinite(v))) +
+export const lastNumberMs = (r: PageReading, readyMs: number | null): number =>
+  Math.max(0, ...[r.ttfb, r.fcp, r.lcp, readyMs].filter((v): v is number => typeof v === 'number' && Number.isFinite(v))) +
   LAST_NUMBER_SLACK_MS;
 
 /** Slack after the last number (the page's navigation starts a little after the probe asked for it). */

@@ -221,7 +221,8 @@ const probePageNow = async (
     if (answered) await waitForPaint(page, left() - reserve, deps.limits.settleMs);
     if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     const reading = await readPage(gp, Math.min(2_000, left()));
-    formed(reading ? gotoAt + lastNumberMs(reading, (ready as { at: number } | null)?.at ?? null) : null);
+    const readyAt = (ready as { at: number } | null)?.at ?? null;
+    formed(reading ? gotoAt + lastNumberMs(reading, readyAt !== null && docStart !== null ? readyAt - docStart : null) : null);
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
     out.title = reading.title;
