@@ -139,6 +139,9 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         await sleep(500);
       }
       await cloud.pendingInvocations();
+      // A probe invocation may outlive the round's last result (the mapping's, not an Event invoke): it is this
+      // round's bill, not the next one's.
+      while (probe.inFlight > 0) await sleep(200);
       const usage = sampler.stop();
       const wallS = (Date.now() - started) / 1000;
       const since = (f: typeof probe, n: number) => f.invocations.slice(n);
@@ -159,13 +162,15 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         notes.push(`${t.id}: ${r?.status}/${r?.reason ?? '-'} home ${r?.pages.home?.error?.code ?? r?.pages.home?.httpStatus}`);
         const home = r?.pages.home?.[t.home_] ?? null;
         const ready = r?.pages.form?.readyMs ?? null;
-        for (const [what, v, d, w] of [
-          [`${t.id} home ${t.home_}`, home, t.d, t.w],
-          [`${t.id} form readyMs`, ready, t.fd, 400],
+        for (const [what, v, d, w, c] of [
+          [`${t.id} home ${t.home_}`, home, t.d, t.w, r?.pages.home?.conditions],
+          [`${t.id} form readyMs`, ready, t.fd, 400, r?.pages.form?.conditions],
         ] as const) {
           const inside = v !== null && v >= d - 5 && v <= d + w;
           ok += inside ? 1 : 0;
-          notes.push(`${what} ${v === null ? '—' : Math.round(v)} (window ${d}–${d + w})${inside ? '' : ' OUTSIDE'}`);
+          // Outside: how the load was timed (CPU share, what the rest of its environment took, flagged or not).
+          const how = c ? ` [share ${c.cpuShare}, others ${c.othersCpuMs ?? '-'} ms${c.contended ? ', contended' : ''}]` : '';
+          notes.push(`${what} ${v === null ? '—' : Math.round(v)} (window ${d}–${d + w})${inside ? '' : ` OUTSIDE${how}`}`);
         }
       }
       // Timed loads of every agency, and those timed again because their busy phases met another's (timing-lane.ts).

@@ -89,8 +89,23 @@ export class LocalFunction {
     this.logs.push(...d.toString().split('\n').filter(Boolean));
   }
 
+  /** Invocations started and not yet returned (the event source mapping's included). */
+  get inFlight(): number {
+    return this.running;
+  }
+  private running = 0;
+
   /** Invokes the function with `event`, as Lambda's synchronous Invoke would, and records the outcome. */
   async invoke(event: unknown): Promise<Outcome> {
+    this.running += 1;
+    try {
+      return await this.invokeNow(event);
+    } finally {
+      this.running -= 1;
+    }
+  }
+
+  private async invokeNow(event: unknown): Promise<Outcome> {
     const started = performance.now();
     const child = await this.environment();
     const id = randomUUID();
