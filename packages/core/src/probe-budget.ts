@@ -90,11 +90,12 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
 export const PROBE_AGENCIES_PER_INVOCATION = 4;
 
 /**
- * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts): while one waits
- * on a portal's network, another may load. Whether a load's numbers stayed clean is measured, not assumed: the CPU
- * the rest of the invocation used while they formed (probe/formation-meter.ts), above 100 ms the load is timed
- * again alone. Two, from measurements on the slow portals of `npm run bench:cost` (docs/cost.md): each load costs
- * about 1.2 CPU-seconds (a browser launched for it, its render, screenshot and close), so at four the invocation's
- * CPU is busy enough that most loads are timed again; at two about one in five is, and the round's time halves.
+ * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts). 1: one at a
+ * time. Above 1, whether a load's numbers stayed clean is measured (the CPU the rest of the invocation used while
+ * they formed, probe/formation-meter.ts; above 100 ms it is timed again alone). Measured by `npm run bench:cost` at
+ * two (docs/cost.md): about one load in five was timed again, and the probe billed no less than at one (43.3 s per
+ * agency-round with 18 slow portals, against 35.5 s at one with 8): an invocation is CPU-bound for half its time or
+ * more (a browser launched per page, its render, screenshot and close), so there is little idle network time to
+ * share. `DVCWATCH_TIMED_OVERLAP` sets it per deployment.
  */
-export const PROBE_TIMED_OVERLAP = 2;
+export const PROBE_TIMED_OVERLAP = 1;
