@@ -50,6 +50,9 @@ describe("Chromium's arguments", () => {
     for (const args of [lambda, shared]) {
       expect(args).not.toContain('--disable-web-security');
       expect(args).toContain('--webrtc-ip-handling-policy=disable_non_proxied_udp');
+      // No GPU emulated in software: it doubled a timed load's CPU (issue 21).
+      expect(args).toContain('--disable-gpu');
+      expect(args.filter((a) => /swiftshader|use-gl|use-angle/.test(a))).toEqual([]);
     }
   });
 });
