@@ -57,9 +57,7 @@ const EXTRA = [
 
 /** The arguments Chromium is launched with in `model`, from @sparticuz/chromium's (or the given) list. */
 export const launchArgs = (base: readonly string[], model: ProcessModel): string[] => [
-  ...base.filter(
-    (a) => !UNLIKE_A_CITIZEN.has(a) && !GPU_EMULATION.test(a) && (model === 'lambda' || a !== '--single-process'),
-  ),
+  ...base.filter((a) => !UNLIKE_A_CITIZEN.has(a) && !GPU_EMULATION.test(a) && (model === 'lambda' || a !== '--single-process')),
   ...EXTRA,
 ];
 
