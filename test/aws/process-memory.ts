@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseStat } from '../../packages/probe/src/tree-cpu.js';
 
 /** Memory of a process and all its descendants (an execution environment and its Chromium processes), in MB. */
 export interface MemorySample {
@@ -28,9 +29,8 @@ export function family(root: number): number[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = read(`/proc/${name}/stat`);
-    // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after the last ')'.
-    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : Number.NaN;
-    if (Number.isFinite(ppid)) parent.set(Number(name), ppid);
+    const ppid = stat ? parseStat(stat)?.ppid : undefined;
+    if (ppid !== undefined) parent.set(Number(name), ppid);
   }
   const out = [root];
   for (let i = 0; i < out.length; i++) for (const [pid, pp] of parent) if (pp === out[i]) out.push(pid);

@@ -37,8 +37,8 @@ describe('the CPU of the monitor’s process tree (issue 21: the finer contentio
     expect(othersCpuMs(before, after)).toBeLessThan(200);
   });
 
-  it('counts a busy child as the others’ when another subtree is the load’s, and keeps it after the child ended', async () => {
-    // prepare: the "load" is this process's subtree-less pid (none), the child is someone else's work
+  it('keeps a child’s CPU in the tree after it ended and was reaped; gives no figure without the load’s browser', async () => {
+    // prepare: a busy child of this process
     child = hog(600);
     await sleep(20);
     const before = readTreeCpu(process.pid);
