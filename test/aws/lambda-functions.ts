@@ -1,8 +1,9 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StandIn, startStandIn } from '../integration/handlers/http-standin.js';
+import { limitCpu, vcpusOf } from './cpu-limit.js';
 import { lambdaEnvironment, lambdaNodeArgs } from './lambda-environment.js';
 import { sampleMemory } from './process-memory.js';
 
@@ -29,6 +30,13 @@ export interface FunctionSpec {
   env: Record<string, string>;
   /** Where each environment gets its own /tmp. */
   tmpRoot: string;
+  /**
+   * CPUs an environment (and every process it starts: Chromium) may run on, as `taskset` names them ("1"): a Lambda
+   * environment has its own vCPU, not a share of the machine's cores with everything else (bench:cost).
+   */
+  cpus?: string;
+  /** Caps an environment's CPU as Lambda does for its memory size (cpu-limit.ts: 1 vCPU at 1,769 MB). */
+  limitCpu?: boolean;
 }
 
 /** How often an environment's memory is read while it runs an invocation. */
@@ -70,6 +78,10 @@ export class LocalFunction {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     );
+    // Every thread of the environment, and the browsers it starts later, on its own CPUs.
+    if (this.spec.cpus && child.pid)
+      execFileSync('taskset', ['-a', '-p', '-c', this.spec.cpus, String(child.pid)], { stdio: 'ignore' });
+    if (this.spec.limitCpu && child.pid) child.once('exit', limitCpu(child.pid, name, vcpusOf(memoryMb)));
     // Lambda's /tmp goes with its environment.
     child.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
     child.stdout?.on('data', (d: Buffer) => this.log(d));

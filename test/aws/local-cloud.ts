@@ -65,6 +65,8 @@ export async function startLocalCloud(
     extraProbeEnv: Record<string, string>;
     /** Plays the probe's event source mapping with this batch size instead of the template's. */
     batchSize?: number;
+    /** And with at most this many invocations at once (the template's least is 2, SQS's floor). */
+    maxConcurrency?: number;
   },
 ): Promise<LocalCloud> {
   const queues = app.resources('AWS::SQS::Queue');
@@ -184,7 +186,10 @@ export async function startLocalCloud(
           queueArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${m.queueId}`,
           batchSize:
             (fnById(m.functionId) === byHandler('functions/probe.handler') ? o.batchSize : undefined) ?? m.props.BatchSize ?? 10,
-          maxConcurrency: m.props.ScalingConfig?.MaximumConcurrency ?? 2,
+          maxConcurrency:
+            (fnById(m.functionId) === byHandler('functions/probe.handler') ? o.maxConcurrency : undefined) ??
+            m.props.ScalingConfig?.MaximumConcurrency ??
+            2,
           reportBatchItemFailures: (m.props.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
         },
         fnById(m.functionId),
