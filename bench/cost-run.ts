@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { appendFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -6,6 +9,7 @@ import { Store } from '@dvcwatch/store';
 import { stringify } from 'yaml';
 import { runSstBuild } from '../.ci/sst-build-standin.js';
 import { BuiltApp } from '../test/aws/built-app.js';
+import { canLimitCpu } from '../test/aws/cpu-limit.js';
 import { REGISTRY_BUCKET, REGISTRY_KEY, startLocalCloud } from '../test/aws/local-cloud.js';
 import { scheduledEvent } from '../test/integration/handlers/events.js';
 import { sesEmails } from '../test/integration/handlers/local-aws.js';
@@ -22,7 +26,8 @@ import { tableBytes } from './table-size.js';
  * catalogue, the second is a timing round — before (the old rule: slow pages re-probed in the round, one agency per
  * invocation) and after (confirmation over rounds, PROBE_AGENCIES_PER_INVOCATION agencies per invocation), then the
  * monthly bill per component for 100 and 1,000 agencies. Env: BENCH_COST_SCALE (time factor, default 0.5),
- * BENCH_COST_AGENCIES (slow portals, default 8), BENCH_COST_ENVS (probe environments at once, default 2).
+ * BENCH_COST_AGENCIES (slow portals, default 8), BENCH_COST_ENVS (probe environments at once, default: one per CPU
+ * but the first), BENCH_COST_PIN, BENCH_COST_LOGS (a file for every function's log lines).
  */
 // The bench's own clients (store, S3) talk to the local servers only.
 Object.assign(process.env, {
@@ -33,7 +38,19 @@ Object.assign(process.env, {
 });
 const SCALE = Number(process.env.BENCH_COST_SCALE ?? 0.5);
 const SLOW = Number(process.env.BENCH_COST_AGENCIES ?? 8);
-const ENVS = Number(process.env.BENCH_COST_ENVS ?? 2);
+/**
+ * A Lambda environment has its vCPU to itself: on a machine of several cores the bench runs its own servers (portals,
+ * dynalite, SQS, S3) on the first core and the probe's environments, their browsers included, on the others
+ * (`taskset`), so a probe's billed time is not stretched by the bench's own work. BENCH_COST_PIN=0: no pinning.
+ */
+/** The machine's CPUs, read before the bench pins itself to the first (which narrows what Node reports). */
+const CPUS = availableParallelism();
+const PIN = process.env.BENCH_COST_PIN !== '0' && CPUS >= 2;
+/** The probe environments' CPU capped by their memory size, as on Lambda (test/aws/cpu-limit.ts), where root may. */
+const LIMIT_CPU = PIN && canLimitCpu();
+/** BENCH_COST_PROBE_MB: the probe priced and played at another memory size than the template's (and its CPU). */
+const PROBE_MB = process.env.BENCH_COST_PROBE_MB ? Number(process.env.BENCH_COST_PROBE_MB) : null;
+const ENVS = Number(process.env.BENCH_COST_ENVS ?? (PIN ? CPUS - 1 : 2));
 const CHECKS_EVERY_HOURS = 6;
 const ROUNDS = ['2025-06-02T01:00:00.000Z', '2025-06-02T02:00:00.000Z'];
 /** Timing fixtures (bench/portals.ts): the window each value must stay in (issue 19: TTFB +150 ms, LCP/ready +400). */
@@ -103,13 +120,18 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
   const cloud = await startLocalCloud(app, {
     registryYaml: registryYaml(slow.portals, fixtures.origin, oldRule),
     refusedRecipient: 'nobody@example.vn',
-    scaleMs: 1000 / 15,
+    // SQS's seconds at the bench's time factor: a message a probe took for the rest of its invocation stays hidden
+    // for that long here too (faster, one taken job's visibility ran out mid-invocation and it was measured twice).
+    scaleMs: 1000 * SCALE,
     // Before: one agency per invocation, its timed loads alone, no further job taken from the queue.
     extraProbeEnv: {
       DVCWATCH_ALLOW_ORIGINS: origins,
       ...(oldRule ? { DVCWATCH_PROBE_CONCURRENCY: '1', DVCWATCH_TIMED_OVERLAP: '1', DVCWATCH_PROBE_TAKE_MORE: 'false' } : {}),
+      // BENCH_COST_OVERLAP: timed loads at once per invocation, after, instead of the template's.
+      ...(!oldRule && process.env.BENCH_COST_OVERLAP ? { DVCWATCH_TIMED_OVERLAP: process.env.BENCH_COST_OVERLAP } : {}),
     },
     ...(oldRule ? { batchSize: 1 } : {}),
+    maxConcurrency: ENVS,
   });
   const meter = await startDynamoWireMeter(cloud.dynamo.endpoint);
   for (const f of cloud.functions.values()) f.spec.env.AWS_ENDPOINT_URL_DYNAMODB = meter.endpoint;
@@ -117,6 +139,12 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
   const store = new Store(dynamo, 'dvcwatch-aws-path');
   const s3 = new S3Client({ endpoint: cloud.s3.endpoint, forcePathStyle: true });
   const probe = cloud.fn('functions/probe.handler');
+  if (PROBE_MB && !oldRule) probe.spec.memoryMb = PROBE_MB;
+  if (PIN) {
+    probe.spec.cpus = `1-${CPUS - 1}`;
+    // As Lambda gives CPU by memory size (1 vCPU at 1,769 MB), where this machine lets a cgroup cap it.
+    probe.spec.limitCpu = LIMIT_CPU;
+  }
   const finalize = cloud.fn('functions/finalize.handler');
   const dispatch = cloud.fn('functions/dispatch.handler');
   const agencies = SLOW + TIMING.length;
@@ -147,6 +175,8 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       const since = (f: typeof probe, n: number) => f.invocations.slice(n);
       const sum = (xs: { ms: number }[]) => xs.reduce((t, x) => t + x.ms, 0);
       const logLines = [...cloud.functions.values()].flatMap((f) => f.logs).slice(logs0);
+      // BENCH_COST_LOGS: a file that keeps every function's log lines of the run (why a page failed, say).
+      if (process.env.BENCH_COST_LOGS) await appendFile(process.env.BENCH_COST_LOGS, `# ${name} ${at}\n${logLines.join('\n')}\n`);
       const objects = async (bucket: string) =>
         (await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents?.filter(
           (o) => (o.LastModified?.getTime() ?? 0) >= started - 1_000,
@@ -176,6 +206,8 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
       // Timed loads of every agency, and those timed again because their busy phases met another's (timing-lane.ts).
       let loads = 0;
       let retimed = 0;
+      let alone = 0;
+      let laneWaitMs = 0;
       // The monitor's own failures (a page it could not open): never the portal's, and never acceptable.
       const monitorErrors: string[] = [];
       for (const id of [...slow.portals.map((p) => p.id), ...TIMING.map((t) => t.id)]) {
@@ -183,9 +215,15 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         const pages = [r?.pages.home, r?.pages.form, ...(r?.retries ?? [])].filter((p) => p);
         loads += pages.length;
         retimed += (r?.retries ?? []).filter((p) => p.conditions?.overlapped).length;
+        // A load timed again alone drains the lane first: the others' places idle meanwhile.
+        const retries = r?.retries ?? [];
+        alone += retries.filter((p, i) => p.conditions?.overlapped && retries[i + 1]?.conditions?.overlapped).length;
+        laneWaitMs += pages.reduce((t, p) => t + (p?.conditions?.laneWaitMs ?? 0), 0);
         for (const p of pages) if (p?.error?.code === 'probe') monitorErrors.push(`${id}: ${p.error.message.slice(0, 160)}`);
       }
-      notes.push(`timed loads ${loads}, ${retimed} timed again after an overlap`);
+      notes.push(
+        `timed loads ${loads}, ${retimed} timed again after an overlap, ${alone} of them alone; lane waits ${(laneWaitMs / 1000).toFixed(1)} s`,
+      );
       notes.push(
         `monitor errors ${monitorErrors.length}${monitorErrors.length ? ` (${monitorErrors.slice(0, 2).join('; ')})` : ''}`,
       );
@@ -257,7 +295,7 @@ function perAgencyRound(rounds: RoundFigures[], memory: Record<string, number>, 
     // so this over-states the real-time bill a little.
     probeSeconds: w((r) => r.probeMs) / 1000 / SCALE,
     probeInvocations: w((r) => r.invocations),
-    probeMemoryMb: memory['functions/probe.handler'] ?? 2048,
+    probeMemoryMb: PROBE_MB ?? memory['functions/probe.handler'] ?? 2048,
     wru: w((r) => r.wru),
     rru: w((r) => r.rru),
     // Table growth in steady state: the second round's (the first also creates what later rounds only update).
@@ -287,7 +325,7 @@ async function main(): Promise<void> {
   console.log(
     `bench:cost — page times: ${PAGE_TIMES.timeoutShare * 100} % time out (held past the 20 s limit), ${PAGE_TIMES.failShare * 100} % answer 503, ` +
       `the rest after a delay uniform in ${PAGE_TIMES.minMs / 1000}–${PAGE_TIMES.maxMs / 1000} s; times × ${SCALE} (billed time ÷ ${SCALE}); ` +
-      `${SLOW} slow portals + ${TIMING.length} timing fixtures; ${ENVS} probe environments at once; catalogue every ${CHECKS_EVERY_HOURS} h ` +
+      `${SLOW} slow portals + ${TIMING.length} timing fixtures; ${ENVS} probe environments at once${PIN ? ` on their own CPUs (the bench on CPU 0)${LIMIT_CPU ? ", capped at their memory size's vCPUs" : ''}` : ''}; catalogue every ${CHECKS_EVERY_HOURS} h ` +
       `(deadline ${CATALOGUE_DEADLINE_MS / 1000} s, not scaled). Shared 2-core machine: figures are noisy.`,
   );
   // BENCH_COST_OUT: the cloud assembly of an earlier `sst build` of this bench, reused as it is.
@@ -297,9 +335,12 @@ async function main(): Promise<void> {
     : await runSstBuild(root, 'costbench', {
         DVCWATCH_REGISTRY_URI: `s3://${REGISTRY_BUCKET}/${REGISTRY_KEY}`,
         DVCWATCH_OPERATORS: 'vanhanh.bench@example.vn',
-        DVCWATCH_PROBE_MAX_CONCURRENCY: String(ENVS),
+        // SQS's floor for an event source mapping is 2: the bench plays it with ENVS (startLocalCloud's maxConcurrency).
+        DVCWATCH_PROBE_MAX_CONCURRENCY: String(Math.max(2, ENVS)),
       });
   if (build.status !== 0) throw new Error(`sst build failed:\n${build.output.slice(-3000)}`);
+  // The bench's own servers on the first core, the probe's environments on the others (PIN).
+  if (PIN) execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
   try {
     const app = new BuiltApp(build.outDir);
     const memory = Object.fromEntries(
