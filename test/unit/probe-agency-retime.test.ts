@@ -57,21 +57,40 @@ const probeOnce = async (prober: Prober) => {
   return { artifacts, slept };
 };
 
-describe('a timed load that met another is timed again, alone (issue 21)', () => {
-  it('times an overlapped home page again at once with the lane to itself, and keeps the first as a retry', async () => {
-    // prepare: the home page's first load overlapped another agency's render
-    const { prober, calls } = scripted([(u) => page(u, { ...clean, alone: false, overlapped: true, contended: true })]);
+describe('a timed load that met another is timed again, and the last look alone (issue 21)', () => {
+  const overlapped: TimingConditions = { ...clean, alone: false, overlapped: true, contended: true };
+
+  it('times an overlapped home page again at once beside the others, and keeps the first as a retry', async () => {
+    // prepare: the home page's first load overlapped another agency's render; the second is clean
+    const { prober, calls } = scripted([(u) => page(u, overlapped)]);
     // act
     const { artifacts: a, slept } = await probeOnce(prober);
-    // assess: home timed twice (the second exclusive, without the failure delay), form once, not exclusive
+    // assess: home timed twice, the second at once (no failure delay) and not yet alone; form once
     expect(calls.map((c) => [c.url, c.opts?.exclusive ?? false])).toEqual([
       ['https://a.example.vn/', false],
-      ['https://a.example.vn/', true],
+      ['https://a.example.vn/', false],
       ['https://a.example.vn/form', false],
     ]);
     expect(slept).toEqual([0]);
     expect(a.retries).toHaveLength(1);
     expect(a.home.conditions?.alone).toBe(true);
+  });
+
+  it('takes the lane alone for the round’s last look when the second load overlapped too, so the kept number is clean', async () => {
+    // prepare: the first two loads overlapped others (confirmAttempts 2: the third is the round's last look)
+    const { prober, calls } = scripted([(u) => page(u, overlapped), (u) => page(u, overlapped)]);
+    // act
+    const { artifacts: a } = await probeOnce(prober);
+    // assess
+    expect(registry.probe.confirmAttempts).toBe(2);
+    expect(calls.map((c) => [c.url, c.opts?.exclusive ?? false])).toEqual([
+      ['https://a.example.vn/', false],
+      ['https://a.example.vn/', false],
+      ['https://a.example.vn/', true],
+      ['https://a.example.vn/form', false],
+    ]);
+    expect(a.retries).toHaveLength(2);
+    expect(a.home.conditions).toMatchObject({ alone: true, contended: false });
   });
 
   it('re-probes a failure after the policy delay, not exclusively', async () => {

@@ -90,12 +90,13 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
 export const PROBE_AGENCIES_PER_INVOCATION = 4;
 
 /**
- * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts). 1: one at a
- * time. Above 1, whether a load's numbers stayed clean is measured (the CPU the rest of the invocation used while
- * they formed, probe/formation-meter.ts; above 100 ms it is timed again alone). Measured by `npm run bench:cost` at
- * two (docs/cost.md): about one load in five was timed again, and the probe billed no less than at one (43.3 s per
- * agency-round with 18 slow portals, against 35.5 s at one with 8): an invocation is CPU-bound for half its time or
- * more (a browser launched per page, its render, screenshot and close), so there is little idle network time to
- * share. `DVCWATCH_TIMED_OVERLAP` sets it per deployment.
+ * Timed loads one probe invocation runs at once (the timing lane's `overlap`, probe/timing-lane.ts): one per agency
+ * of the invocation, so a portal that keeps one load waiting on the network (3–10 s from Singapore, or a 20 s
+ * timeout) does not keep the other agencies' loads waiting too. Whether a load's numbers stayed clean is measured:
+ * the CPU the rest of the invocation used while they formed (probe/formation-meter.ts); above 100 ms the load is
+ * timed again, beside the others, and the round's last look alone (runner/probe-agency.ts). Measured by
+ * `npm run bench:cost` (docs/cost.md) once Chromium ran without its emulated GPU: at four, a quarter of the loads
+ * were timed again, every timing fixture stayed inside its window, and the probe billed less than one at a time.
+ * `DVCWATCH_TIMED_OVERLAP` sets it per deployment (1: one at a time).
  */
-export const PROBE_TIMED_OVERLAP = 1;
+export const PROBE_TIMED_OVERLAP = PROBE_AGENCIES_PER_INVOCATION;
