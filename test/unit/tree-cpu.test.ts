@@ -37,6 +37,24 @@ describe('the CPU of the monitor’s process tree (issue 21: the finer contentio
     expect(othersCpuMs(before, after)).toBeLessThan(200);
   });
 
+  it('does not count the readings’ own CPU as another load’s, however many meters read at once', async () => {
+    // prepare: a load's browser (an idle child) and the first reading
+    child = hog(0);
+    const pid = child.pid as number;
+    await sleep(20);
+    const before = readTreeCpu(pid);
+    // act: readings as four meters take them over a long window (the process does nothing else)
+    const spent = process.cpuUsage();
+    let after = readTreeCpu(pid);
+    for (let i = 0; i < 400; i++) after = readTreeCpu(pid);
+    const used = process.cpuUsage(spent);
+    const readingMs = (used.user + used.system) / 1000;
+    // assess: the readings took real CPU (well past the tolerance) and none of it is the others'
+    expect(readingMs).toBeGreaterThan(150);
+    expect((after?.readingMs ?? 0) - (before?.readingMs ?? 0)).toBeGreaterThan(150);
+    expect(othersCpuMs(before, after)).toBeLessThan(60);
+  });
+
   it('keeps a child’s CPU in the tree after it ended and was reaped; gives no figure without the load’s browser', async () => {
     // prepare: a busy child of this process
     child = hog(600);

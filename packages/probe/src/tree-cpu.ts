@@ -11,7 +11,15 @@ export interface TreeCpu {
   treeMs: number;
   /** CPU milliseconds of the subtree rooted at `of` (one load's browser); null when it is not running. */
   ofMs: number | null;
+  /**
+   * CPU milliseconds this process has spent taking these readings, up to this one: the meter's own cost, which
+   * grows with the number of processes and of loads measured at once, is not another load's contention.
+   */
+  readingMs: number;
 }
+
+/** CPU this process spent in `readTreeCpu` so far (all readings, every meter). */
+let readingMsSoFar = 0;
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on every Linux architecture Lambda runs). */
 const TICKS_PER_SECOND = 100;
@@ -56,6 +64,16 @@ const subtreeTicks = (root: number, stats: Map<number, ProcStat>, children: Map<
  * (not Linux): the caller falls back to a coarser signal.
  */
 export function readTreeCpu(of?: number, root = process.pid): TreeCpu | null {
+  const started = process.cpuUsage();
+  try {
+    return readTree(of, root);
+  } finally {
+    const spent = process.cpuUsage(started);
+    readingMsSoFar += (spent.user + spent.system) / 1000;
+  }
+}
+
+function readTree(of: number | undefined, root: number): TreeCpu | null {
   let names: string[];
   try {
     names = readdirSync('/proc');
@@ -79,9 +97,15 @@ export function readTreeCpu(of?: number, root = process.pid): TreeCpu | null {
   return {
     treeMs: ms(subtreeTicks(root, stats, children)) ?? 0,
     ofMs: of === undefined ? null : ms(subtreeTicks(of, stats, children)),
+    readingMs: readingMsSoFar,
   };
 }
 
-/** CPU milliseconds the rest of the tree used between two readings (null when either, or the browser, is missing). */
+/**
+ * CPU milliseconds the rest of the tree used between two readings, the readings' own cost left out (null when
+ * either, or the browser, is missing).
+ */
 export const othersCpuMs = (before: TreeCpu | null, after: TreeCpu | null): number | null =>
-  before?.ofMs != null && after?.ofMs != null ? Math.max(0, after.treeMs - before.treeMs - (after.ofMs - before.ofMs)) : null;
+  before?.ofMs != null && after?.ofMs != null
+    ? Math.max(0, after.treeMs - before.treeMs - (after.ofMs - before.ofMs) - (after.readingMs - before.readingMs))
+    : null;
