@@ -95,7 +95,7 @@ export const PROBE_AGENCIES_PER_INVOCATION = 4;
  * timeout) does not keep the other agencies' loads waiting too. Whether a load's numbers stayed clean is measured:
  * the CPU the rest of the invocation used while they formed (probe/formation-meter.ts); above 100 ms the load is
  * timed again, beside the others, and the round's last look alone (runner/probe-agency.ts). Measured by
- * `npm run bench:cost` (docs/cost.md) once Chromium ran without its emulated GPU: at four, a quarter of the loads
+ * `npm run bench:cost` (docs/cost.md) once Chromium ran without its emulated GPU: at four, one load in eight to one in four
  * were timed again, every timing fixture stayed inside its window, and the probe billed less than one at a time.
  * `DVCWATCH_TIMED_OVERLAP` sets it per deployment (1: one at a time).
  */
