@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -9,7 +8,7 @@ import { Store } from '@dvcwatch/store';
 import { stringify } from 'yaml';
 import { runSstBuild } from '../.ci/sst-build-standin.js';
 import { BuiltApp } from '../test/aws/built-app.js';
-import { canLimitCpu } from '../test/aws/cpu-limit.js';
+import { canLimitCpu, canPinCpus, pinCpus } from '../test/aws/cpu-limit.js';
 import { REGISTRY_BUCKET, REGISTRY_KEY, startLocalCloud } from '../test/aws/local-cloud.js';
 import { scheduledEvent } from '../test/integration/handlers/events.js';
 import { sesEmails } from '../test/integration/handlers/local-aws.js';
@@ -38,14 +37,14 @@ Object.assign(process.env, {
 });
 const SCALE = Number(process.env.BENCH_COST_SCALE ?? 0.5);
 const SLOW = Number(process.env.BENCH_COST_AGENCIES ?? 8);
+/** The machine's CPUs, read before the bench pins itself to the first (which narrows what Node reports). */
+const CPUS = availableParallelism();
 /**
  * A Lambda environment has its vCPU to itself: on a machine of several cores the bench runs its own servers (portals,
  * dynalite, SQS, S3) on the first core and the probe's environments, their browsers included, on the others
  * (`taskset`), so a probe's billed time is not stretched by the bench's own work. BENCH_COST_PIN=0: no pinning.
  */
-/** The machine's CPUs, read before the bench pins itself to the first (which narrows what Node reports). */
-const CPUS = availableParallelism();
-const PIN = process.env.BENCH_COST_PIN !== '0' && CPUS >= 2;
+const PIN = process.env.BENCH_COST_PIN !== '0' && CPUS >= 2 && canPinCpus();
 /** The probe environments' CPU capped by their memory size, as on Lambda (test/aws/cpu-limit.ts), where root may. */
 const LIMIT_CPU = PIN && canLimitCpu();
 /** BENCH_COST_PROBE_MB: the probe priced and played at another memory size than the template's (and its CPU). */
@@ -215,7 +214,8 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         const pages = [r?.pages.home, r?.pages.form, ...(r?.retries ?? [])].filter((p) => p);
         loads += pages.length;
         retimed += (r?.retries ?? []).filter((p) => p.conditions?.overlapped).length;
-        // A load timed again alone drains the lane first: the others' places idle meanwhile.
+        // A load timed again alone drains the lane first: the others' places idle meanwhile. With this bench's
+        // confirmAttempts 2, the look after two overlapped ones is alone (core/confirmation-policy.ts `alone`).
         const retries = r?.retries ?? [];
         alone += retries.filter((p, i) => p.conditions?.overlapped && retries[i + 1]?.conditions?.overlapped).length;
         laneWaitMs += pages.reduce((t, p) => t + (p?.conditions?.laneWaitMs ?? 0), 0);
@@ -340,7 +340,7 @@ async function main(): Promise<void> {
       });
   if (build.status !== 0) throw new Error(`sst build failed:\n${build.output.slice(-3000)}`);
   // The bench's own servers on the first core, the probe's environments on the others (PIN).
-  if (PIN) execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  if (PIN) pinCpus(process.pid, '0');
   try {
     const app = new BuiltApp(build.outDir);
     const memory = Object.fromEntries(

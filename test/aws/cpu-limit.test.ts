@@ -3,8 +3,10 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { canLimitCpu, limitCpu, MB_PER_VCPU, vcpusOf } from './cpu-limit.js';
 
-/** A child that spins for `ms` of wall time, then prints the CPU seconds it used, and the same for a child of its own. */
-const SPIN = `const spin = () => { const t = Date.now(); while (Date.now() - t < ${1_500}); };
+/** Wall time each process spins. */
+const SPIN_MS = 1_500;
+/** A process that spins SPIN_MS after a child of its own did, then prints the CPU seconds each used. */
+const SPIN = `const spin = () => { const t = Date.now(); while (Date.now() - t < ${SPIN_MS}); };
 const { spawnSync } = require('node:child_process');
 const child = spawnSync(process.execPath, ['-e', '(' + spin + ')(); const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1e6))']);
 spin(); const u = process.cpuUsage(); console.log(JSON.stringify({ own: (u.user + u.system) / 1e6, child: Number(String(child.stdout)) }));`;

@@ -1,9 +1,9 @@
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StandIn, startStandIn } from '../integration/handlers/http-standin.js';
-import { limitCpu, vcpusOf } from './cpu-limit.js';
+import { limitCpu, pinCpus, vcpusOf } from './cpu-limit.js';
 import { lambdaEnvironment, lambdaNodeArgs } from './lambda-environment.js';
 import { sampleMemory } from './process-memory.js';
 
@@ -79,8 +79,7 @@ export class LocalFunction {
       },
     );
     // Every thread of the environment, and the browsers it starts later, on its own CPUs.
-    if (this.spec.cpus && child.pid)
-      execFileSync('taskset', ['-a', '-p', '-c', this.spec.cpus, String(child.pid)], { stdio: 'ignore' });
+    if (this.spec.cpus && child.pid) pinCpus(child.pid, this.spec.cpus);
     if (this.spec.limitCpu && child.pid) child.once('exit', limitCpu(child.pid, name, vcpusOf(memoryMb)));
     // Lambda's /tmp goes with its environment.
     child.once('exit', () => rmSync(tmp, { recursive: true, force: true }));

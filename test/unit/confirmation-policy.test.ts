@@ -55,6 +55,13 @@ describe('the confirmation policy', () => {
     );
   });
 
+  it('times a load that shared the lane again beside the others, alone only on the round’s last look; a failure never alone', () => {
+    expect(policy.attempts).toBe(2);
+    expect([policy.alone(1, false), policy.alone(2, false)]).toEqual([false, true]);
+    expect([policy.alone(1, true), policy.alone(2, true)]).toEqual([false, false]);
+    expect(confirmationPolicy({ ...DEFAULT_PROBE_TIMING, confirmAttempts: 1 }).alone(1, false)).toBe(true);
+  });
+
   it('keeps the old rule selectable (in-round: every failure and every breach re-probed) for pricing it', () => {
     const old = confirmationPolicy({ ...DEFAULT_PROBE_TIMING, confirmSlow: 'in-round' });
     expect(old.another(0, seen({ httpStatus: 200, lcpMs: 12_000 }), true)).toBe(true);

@@ -59,6 +59,12 @@ export interface ConfirmationPolicy {
    * timing lane to itself (probe/timing-lane.ts), so its timings are not the portal's: it is timed again.
    */
   another(done: number, failure: SeenFailure | null, breached?: boolean, shared?: boolean): boolean;
+  /**
+   * Whether look `i` (1-based) of a page takes the timing lane alone. A failure's re-probe (`reprobe`) never needs
+   * to; a load timed again because it shared the lane does on the round's last look, so the number kept is clean,
+   * and before that goes beside the others, judged the same way (a load alone first drains the lane).
+   */
+  alone(i: number, reprobe: boolean): boolean;
   /** Wait before re-probe `i` (1-based). */
   delayBeforeMs(i: number): number;
   /** Sum of every delay a page may wait through. */
@@ -88,6 +94,7 @@ export function confirmationPolicy(s: ConfirmationSettings): ConfirmationPolicy 
     slowPages,
     reprobes,
     another: (done, failure, breached, shared) => done < attempts && reprobes(failure, breached, shared),
+    alone: (i, reprobe) => !reprobe && i >= attempts,
     delayBeforeMs,
     delaysMs,
     pageWorstCaseMs: (pageTimeoutMs, closeTimeoutMs) => (1 + attempts) * (pageTimeoutMs + 2 * closeTimeoutMs) + delaysMs,

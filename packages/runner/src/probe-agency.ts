@@ -80,14 +80,14 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
     const breached = () =>
       policy.slowPages === 'in-round' && pageBreaches(kind, page, agency.thresholds, o.registry.nationalHosts).length > 0;
     // A load that could not have the timing lane to itself (it waited past its turn, or another timed load took
-    // CPU while its numbers formed: probe/timing-lane.ts) is timed again at once (core/confirmation-policy.ts):
-    // beside the others, judged by the same measure, and on the round's last look alone, so the number kept is clean.
+    // CPU while its numbers formed: probe/timing-lane.ts) is timed again at once, alone on the round's last look
+    // (core/confirmation-policy.ts `alone`).
     const shared = () => page.conditions?.alone === false;
     for (let i = 0; policy.another(i, seen(), breached(), shared()); i++) {
       retries.push({ page: kind, attempt: page });
       const again = policy.reprobes(seen(), breached());
       await sleep(again ? policy.delayBeforeMs(i + 1) : 0);
-      page = await take(i + 1, !again && i + 1 >= policy.attempts);
+      page = await take(i + 1, policy.alone(i + 1, again));
     }
     if (shot && page.screenshot) {
       await o.evidence?.commit?.(shot.file, shot.key);
