@@ -115,6 +115,28 @@ describe('check catalogue schedule (real Chromium, facts in dynalite)', () => {
     expect(statusOf(r3.result, 'accessibility')).toBe('unknown');
   }, 120_000);
 
+  it('three hours after a run that left gaps, gathers those facts alone and keeps the rest as gathered', async () => {
+    // prepare: the last run (h3) left the search ungathered; a sentinel in a fact it did gather
+    const stored = (await world.store.getFacts(ID))!;
+    expect(stored.at).toBe(h3);
+    const sentinel = { ...stored.facts.mobile!, scrollWidth: 4_321 };
+    const gap = 'hết thời gian dành cho bộ tiêu chí trước bước "search"';
+    await world.store.putFacts({ ...stored, facts: { ...stored.facts, search: null, mobile: sentinel, gaps: { search: gap } } });
+    const later = new Date(Date.parse(h3) + 3 * H).toISOString();
+    // act
+    const r = await round(later, false);
+    // assess: the search was gathered again and judged; the sentinel shows nothing else was
+    expect(r.reason).toBe('incomplete');
+    const kept = (await world.store.getFacts(ID))!;
+    expect(kept.at).toBe(h3);
+    expect(kept.retriedAt).toBe(later);
+    expect(kept.facts.search).not.toBeNull();
+    expect(kept.facts.gaps).toBeUndefined();
+    expect(kept.facts.mobile).toEqual(sentinel);
+    expect(r.result.checksAt).toBe(h3);
+    expect(statusOf(r.result, 'search')).toBe(statusOf(r0.result, 'search'));
+  }, 120_000);
+
   it('never replaces stored facts with those of an earlier round', async () => {
     const before = await world.store.getFacts(ID);
     const earlier = { agencyId: ID, at: h0, surface: [], config: 'x', facts: emptyFacts() };

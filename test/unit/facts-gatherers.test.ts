@@ -165,4 +165,26 @@ describe('gatherFacts as a scheduler over the declared needs (no browser)', () =
     expect(facts.gaps?.threeClicks).toMatch(/bước "home" không hoàn tất/);
     expect(facts.gaps?.login).toBeUndefined();
   });
+
+  it('gathers only the facts it is told (the gaps of an incomplete run), the home visit still leading to them', async () => {
+    // prepare
+    const log: string[] = [];
+    const session = fakeSession(() => 200, [link('Đăng nhập', LOGIN)], log);
+    // act: the login page and the phone-sized page were the gaps
+    const facts = await gatherFacts(session, { homeUrl: HOME, accessibility: true, concurrency: 1, only: ['login', 'mobile'] });
+    // assess: the home visit (the login link comes from it), the phone-sized home page and the login page; no search,
+    // walk, lookup, redirect or audit
+    expect(log.filter((l) => l.startsWith('open')).sort()).toEqual([`open ${HOME}`, `open ${HOME}`, `open ${LOGIN}`]);
+    expect(facts.login).toMatchObject({ url: LOGIN });
+    expect(facts.mobile).toMatchObject({ scrollWidth: 375 });
+    expect([facts.search, facts.threeClicks, facts.dossierLookup, facts.axe, facts.httpRedirect]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // what was not asked for is no gap
+    expect(facts.gaps).toBeUndefined();
+  }, 20_000);
 });

@@ -4,11 +4,13 @@ import {
   checksSlot,
   emptyFacts,
   factsConfig,
+  gapKeys,
   homeSurface,
   INCOMPLETE_RETRY_HOURS,
   type LinkFact,
   parseRegistry,
   refreshReason,
+  resumeGaps,
 } from '../../packages/core/src/index.js';
 
 const H = 3_600_000;
@@ -109,5 +111,57 @@ describe('when the check catalogue runs again (core/facts-refresh)', () => {
       'login',
     ]);
     expect(homeSurface([])).toEqual([]);
+  });
+
+  it('counts the next retry from the last one, the schedule still from the whole catalogue', () => {
+    const offHour = hourWhere('tinh-a', 6, T0 + 4 * H, false);
+    const facts = { ...emptyFacts(), gaps: { search: 'hết thời gian' } };
+    const gathered = iso(offHour - 4 * H);
+    expect(refreshReason({ at: gathered, surface, config, facts }, now(offHour))).toBe('incomplete');
+    // Retried an hour ago: not again before three hours have passed since.
+    expect(refreshReason({ at: gathered, retriedAt: iso(offHour - H), surface, config, facts }, now(offHour))).toBeNull();
+    expect(refreshReason({ at: gathered, retriedAt: iso(offHour - 3 * H), surface, config, facts }, now(offHour))).toBe(
+      'incomplete',
+    );
+    // A retry does not postpone the whole catalogue.
+    expect(refreshReason({ at: iso(offHour - 6 * H), retriedAt: iso(offHour - H), surface, config, facts }, now(offHour))).toBe(
+      'overdue',
+    );
+  });
+
+  it('fills the gaps a retry gathered and keeps every other fact as the catalogue gathered it', () => {
+    const at = iso(T0);
+    const stored = {
+      agencyId: 'tinh-a',
+      at,
+      surface,
+      config,
+      facts: {
+        ...emptyFacts(),
+        homeText: 'Cổng dịch vụ công',
+        gaps: { search: 'hết thời gian trước bước "search"', login: 'bước "login-vneid" không hoàn tất (timeout)' },
+      },
+    };
+    const fresh = {
+      ...emptyFacts(),
+      // read again by the retry's home visit: not taken, the catalogue's stands
+      homeText: 'khác',
+      login: { url: 'https://a.gov.vn/dang-nhap', text: 'VNeID', links: [] },
+      gaps: { search: 'bước "search" không hoàn tất (HTTP 503)' },
+    };
+    const kept = resumeGaps(stored, fresh, iso(T0 + 3 * H));
+    expect(kept.at).toBe(at);
+    expect(kept.retriedAt).toBe(iso(T0 + 3 * H));
+    expect(kept.facts.homeText).toBe('Cổng dịch vụ công');
+    expect(kept.facts.login).toEqual(fresh.login);
+    expect(kept.facts.gaps).toEqual({ search: 'bước "search" không hoàn tất (HTTP 503)' });
+    expect(gapKeys(kept.facts)).toEqual(['search']);
+    // every gap filled: no gaps left at all
+    const full = resumeGaps(
+      stored,
+      { ...fresh, search: { inputFound: true, resultCount: 3 } as never, gaps: {} },
+      iso(T0 + 3 * H),
+    );
+    expect(full.facts.gaps).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { GatheredFacts, LinkFact } from './artifacts.js';
+import type { Facts, GatheredFacts, LinkFact } from './artifacts.js';
 import { findLink } from './checks/find.js';
 import { LABELS } from './checks/labels.js';
 
@@ -15,8 +15,13 @@ import { LABELS } from './checks/labels.js';
  */
 export interface StoredFacts {
   agencyId: string;
-  /** The round at which they were gathered. */
+  /** The round at which they were gathered (the whole catalogue: the schedule counts from it). */
   at: string;
+  /**
+   * The round of the last gathering of their gaps alone (`incomplete`, see `resumeGaps`): the next retry counts from
+   * it, the schedule still from `at`. Absent until a retry.
+   */
+  retriedAt?: string;
   /** The home page's surface (see `homeSurface`) seen by that round's timing probe. */
   surface: string[] | null;
   /** `factsConfig` of the agency at that round. */
@@ -25,8 +30,8 @@ export interface StoredFacts {
 }
 
 /**
- * `incomplete`: some facts could not be gathered last time (their checks are `unknown`): gathered again once
- * `INCOMPLETE_RETRY_HOURS` have passed.
+ * `incomplete`: some facts could not be gathered last time (their checks are `unknown`): those facts alone are
+ * gathered again once `INCOMPLETE_RETRY_HOURS` have passed (`resumeGaps`).
  */
 export type RefreshReason = 'first' | 'forced' | 'schedule' | 'overdue' | 'config' | 'surface' | 'incomplete';
 
@@ -82,7 +87,7 @@ const SLACK = 5 * 60_000;
 
 /** Why this round must gather the facts again, or null when the stored ones still hold. */
 export function refreshReason(
-  stored: (Pick<StoredFacts, 'at' | 'surface' | 'config'> & { facts?: GatheredFacts }) | null,
+  stored: (Pick<StoredFacts, 'at' | 'retriedAt' | 'surface' | 'config'> & { facts?: GatheredFacts }) | null,
   now: { agencyId: string; at: string; surface: string[] | null; config: string; everyHours: number; force?: boolean },
 ): RefreshReason | null {
   if (now.force) return 'forced';
@@ -93,8 +98,30 @@ export function refreshReason(
   const age = t - Date.parse(stored.at);
   if (!(age >= 0) || age >= now.everyHours * HOUR - SLACK) return 'overdue';
   const retryAfter = Math.min(INCOMPLETE_RETRY_HOURS, now.everyHours) * HOUR - SLACK;
-  if (stored.facts?.gaps && Object.keys(stored.facts.gaps).length > 0 && age >= retryAfter) return 'incomplete';
+  const sinceTried = t - Date.parse(stored.retriedAt ?? stored.at);
+  if (stored.facts?.gaps && Object.keys(stored.facts.gaps).length > 0 && sinceTried >= retryAfter) return 'incomplete';
   const hour = Math.floor((t + SLACK) / HOUR);
   if (hour % now.everyHours === checksSlot(now.agencyId, now.everyHours) && age >= HOUR - SLACK) return 'schedule';
   return null;
+}
+
+/** The facts an `incomplete` retry gathers: those the stored facts have gaps for. */
+export const gapKeys = (facts: GatheredFacts): (keyof Facts)[] => Object.keys(facts.gaps ?? {}) as (keyof Facts)[];
+
+/**
+ * Stored facts with their gaps gathered again (`fresh`: a gathering of `gapKeys(stored.facts)` alone): each gap that
+ * `fresh` filled takes its value, the others keep their gap with the new reason; every other fact stays as it was
+ * gathered at `stored.at`. A portal too slow for the whole catalogue within its deadline so fills its gaps over
+ * retries instead of running out of time on the same pages again (issue 21).
+ */
+export function resumeGaps(stored: StoredFacts, fresh: GatheredFacts, at: string): StoredFacts {
+  const facts: GatheredFacts = { ...stored.facts };
+  const gaps: NonNullable<GatheredFacts['gaps']> = {};
+  const write = facts as Record<keyof Facts, unknown>;
+  for (const key of gapKeys(stored.facts)) {
+    if (fresh[key] !== null) write[key] = fresh[key];
+    else gaps[key] = fresh.gaps?.[key] ?? stored.facts.gaps?.[key] ?? '';
+  }
+  delete facts.gaps;
+  return { ...stored, retriedAt: at, facts: Object.keys(gaps).length > 0 ? { ...facts, gaps } : facts };
 }

@@ -5,12 +5,14 @@ import {
   emptyFacts,
   type Facts,
   factsConfig,
+  gapKeys,
   type PageArtifacts,
   type ProbeArtifacts,
   pageBreaches,
   type RefreshReason,
   type Registry,
   refreshReason,
+  resumeGaps,
   type StoredFacts,
 } from '@dvcwatch/core';
 import { gatherFacts, gatherTls, type Prober } from '@dvcwatch/probe';
@@ -137,17 +139,22 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
       facts = { ...stored.facts, tls: tls ?? stored.facts.tls };
       factsAt = stored.at;
     } else {
-      facts = await gatherFacts(o.prober.session, {
+      // An `incomplete` retry gathers the gaps alone and keeps the rest (core/facts-refresh.ts `resumeGaps`).
+      const resume = reason === 'incomplete' && stored ? stored : null;
+      const gathered = await gatherFacts(o.prober.session, {
         homeUrl,
         ...(agency.portal.form ? { formUrl: agency.portal.form } : {}),
         overrides: agency.checks ?? {},
         guard: o.prober.guard,
         accessibility: cfg.accessibility,
+        ...(resume ? { only: gapKeys(resume.facts) } : {}),
       });
-      factsAt = at;
+      const kept = resume ? resumeGaps(resume, gathered, at) : { agencyId: agency.id, at, surface, config, facts: gathered };
+      facts = kept.facts;
+      factsAt = kept.at;
       if (o.factsStore && facts.homeLinks !== null)
         await o.factsStore
-          .putFacts({ agencyId: agency.id, at, surface, config, facts })
+          .putFacts(kept)
           .catch(warnAnd(log, 'facts not stored: the next round runs the catalogue again', { agencyId: agency.id }, false));
     }
   }

@@ -12,6 +12,7 @@ const MAX_FACTS_BYTES = 350 * 1024;
 const FactsPayload = z.object({
   agencyId: z.string().min(1),
   at: z.string(),
+  retriedAt: z.string().optional(),
   surface: z.array(z.string()).nullable(),
   config: z.string(),
   // The gathered facts are the probe's raw record, judged again by core on use; checked to be an object here.

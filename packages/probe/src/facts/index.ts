@@ -35,6 +35,11 @@ export interface FactsInput {
   concurrency?: number;
   /** Called with each gatherer's wall time (benchmarks, logs). */
   onTiming?: (gatherer: string, ms: number) => void;
+  /**
+   * Gather only these facts (the gaps of stored ones, core/facts-refresh.ts `resumeGaps`); the home visit still
+   * reads what the pages it leads to need. Default: every fact the active checks need.
+   */
+  only?: readonly FactKey[];
 }
 
 export { gatherTls } from './tls.js';
@@ -59,6 +64,7 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     .map(([id]) => id);
   const wanted = neededFacts(skipped);
   if (!input.accessibility) wanted.delete('axe');
+  if (input.only) for (const fact of [...wanted]) if (!input.only.includes(fact)) wanted.delete(fact);
   const left = () => until - Date.now();
   // Why each step that did not finish did not (Vietnamese: it becomes the evidence of `unknown` checks).
   const unfinished = new Map<string, string>();
