@@ -1,13 +1,16 @@
 import chromium from '@sparticuz/chromium';
-import { type Browser, type BrowserServer, chromium as pw } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserServer, chromium as pw } from 'playwright-core';
 import { withTimeout } from './limits.js';
+import { type ProxyRelay, startProxyRelay } from './proxy-relay.js';
 
 /**
  * How Chromium runs. `shared`: one multi-process browser, a fresh context per page (locally, where it is measured
  * faster). `lambda`: @sparticuz/chromium's own arguments, `--single-process` included — Lambda's sandbox refuses
  * what the multi-process model needs ("Needs to be single-process to avoid `prctl(PR_SET_NO_NEW_PRIVS) failed`",
- * its source says) — and since a single-process browser dies when its first context closes, one browser per
- * page, launched for it and closed with it: no state crosses pages, let alone agencies.
+ * its source says). A single-process browser dies when its first context closes, so there a page's context is
+ * never closed: its pages are, and the context is left behind, empty. One page at a time per browser (its CPU is
+ * that page's own: tree-cpu.ts); a browser freed by its page serves the next one, each page in a fresh context (no
+ * cookie, cache or connection crosses pages, let alone agencies), up to `PAGES_PER_BROWSER` pages.
  */
 export type ProcessModel = 'shared' | 'lambda';
 
@@ -28,6 +31,13 @@ export interface LaunchOptions {
  */
 export interface BrowserSource {
   browser(): Promise<Browser>;
+  /**
+   * Ends a page's context: closed, or (a single-process browser, which dies with its first closed context) its
+   * pages closed and the context left behind empty.
+   */
+  endContext?(context: BrowserContext): Promise<void>;
+  /** The proxy a page's context of `browser` uses so that its connections pass `guardServer` (default: that). */
+  proxyFor?(browser: Browser, guardServer: string): string;
   release(browser: Browser): Promise<void>;
   kill(browser?: Browser): Promise<void>;
   /** The process id of the browser a page got (its CPU is measured apart from the rest: tree-cpu.ts). */
@@ -77,7 +87,23 @@ const bundledExecutablePath = (): Promise<string> => {
 interface Launched {
   server: BrowserServer;
   browser: Browser;
+  /** Pages it served (the Lambda model). */
+  pages: number;
+  /** Closes it when it stays idle (the Lambda model). */
+  idleTimer?: NodeJS.Timeout;
+  /** Its only proxy, pointed at the guard of the page it serves (the Lambda model: proxy-relay.ts). */
+  relay?: ProxyRelay;
 }
+
+/**
+ * Pages one single-process browser serves, one after another, before it is closed (the contexts it leaves behind
+ * hold their memory until then). Launching and closing a browser for each page took about 220 ms of CPU of a timed
+ * load's 700 (issue 21).
+ */
+export const PAGES_PER_BROWSER = 6;
+
+/** A freed browser no page takes within this is closed: an idle one is not kept across invocations. */
+export const BROWSER_IDLE_MS = 10_000;
 
 /**
  * Chromium launched lazily as a BrowserServer (so a stuck one can be killed without waiting on it) and relaunched
@@ -87,6 +113,8 @@ interface Launched {
 export class BrowserHost implements BrowserSource {
   private current: Promise<Launched> | null = null;
   private readonly perPage = new Set<Launched>();
+  /** Single-process browsers freed by their page, waiting for the next (the Lambda model). */
+  private readonly idle: Launched[] = [];
   private sharedPid: number | undefined;
   /** Number of launches so far (1 = never relaunched, in the shared model). */
   launches = 0;
@@ -100,7 +128,11 @@ export class BrowserHost implements BrowserSource {
   /** A connected browser: the shared one (launched if there is none), or a new one in the Lambda model. */
   async browser(): Promise<Browser> {
     if (this.processModel === 'lambda') {
-      const launched = await this.launch();
+      let launched = this.idle.pop();
+      while (launched && !launched.browser.isConnected()) launched = this.idle.pop();
+      if (launched) clearTimeout(launched.idleTimer);
+      launched ??= await this.launch();
+      launched.pages += 1;
       this.perPage.add(launched);
       return launched.browser;
     }
@@ -117,26 +149,59 @@ export class BrowserHost implements BrowserSource {
     return this.browser();
   }
 
-  /** After a page's context closed: the Lambda model closes that page's browser; the shared one stays. */
+  /** The Lambda model's browser relays to the page's guard (proxy-relay.ts); elsewhere the context uses it directly. */
+  proxyFor(browser: Browser, guardServer: string): string {
+    const relay = [...this.perPage].find((l) => l.browser === browser)?.relay;
+    if (!relay) return guardServer;
+    relay.target(guardServer);
+    return relay.server;
+  }
+
+  /** A page's context ends: closed, but in the Lambda model, where that would end the browser, only emptied. */
+  async endContext(context: BrowserContext): Promise<void> {
+    if (this.processModel === 'shared') return context.close();
+    await Promise.all(context.pages().map((p) => p.close()));
+  }
+
+  /**
+   * After a page's context ended: in the Lambda model that page's browser serves the next page, or is closed once it
+   * served PAGES_PER_BROWSER or stays idle BROWSER_IDLE_MS; the shared one stays.
+   */
   async release(browser: Browser): Promise<void> {
     const launched = [...this.perPage].find((l) => l.browser === browser);
     if (!launched) return;
     this.perPage.delete(launched);
-    await this.shut(launched);
+    launched.relay?.target(null);
+    if (launched.pages >= PAGES_PER_BROWSER || !browser.isConnected()) return this.shut(launched);
+    launched.idleTimer = setTimeout(() => {
+      const i = this.idle.indexOf(launched);
+      if (i < 0) return;
+      this.idle.splice(i, 1);
+      void this.shut(launched);
+    }, BROWSER_IDLE_MS);
+    launched.idleTimer.unref?.();
+    this.idle.push(launched);
   }
 
   private async launch(): Promise<Launched> {
     this.launches += 1;
     const executablePath = this.options.executablePath ?? (await bundledExecutablePath());
-    const server = await pw.launchServer({
-      executablePath,
-      headless: true,
-      args: launchArgs(this.options.args ?? chromium.args, this.processModel),
-      proxy: { server: await this.options.proxyServer() },
-    });
+    const relay = this.processModel === 'lambda' ? await startProxyRelay() : undefined;
+    let server: BrowserServer;
+    try {
+      server = await pw.launchServer({
+        executablePath,
+        headless: true,
+        args: launchArgs(this.options.args ?? chromium.args, this.processModel),
+        proxy: { server: relay?.server ?? (await this.options.proxyServer()) },
+      });
+    } catch (e) {
+      await relay?.close();
+      throw e;
+    }
     try {
       const browser = await pw.connect(server.wsEndpoint());
-      const launched = { server, browser };
+      const launched: Launched = { server, browser, pages: 0, ...(relay ? { relay } : {}) };
       if (this.processModel === 'shared') this.sharedPid = server.process().pid;
       browser.on('disconnected', () => {
         void this.forget(launched);
@@ -144,23 +209,35 @@ export class BrowserHost implements BrowserSource {
       return launched;
     } catch (e) {
       await server.kill();
+      await relay?.close();
       throw new Error('could not connect to the launched browser', { cause: e });
     }
   }
 
   private async forget(launched: Launched): Promise<void> {
     this.perPage.delete(launched);
+    clearTimeout(launched.idleTimer);
+    if (this.idle.includes(launched)) this.idle.splice(this.idle.indexOf(launched), 1);
+    await launched.relay?.close();
     const cur = this.current;
     if (cur && (await cur.catch(() => null)) === launched) this.current = null;
     await launched.server.kill().catch(() => {});
   }
 
   private async shut(launched: Launched): Promise<void> {
+    clearTimeout(launched.idleTimer);
     try {
       await withTimeout(launched.server.close(), this.options.closeTimeoutMs ?? 5_000, 'browser close');
     } catch {
       await launched.server.kill().catch(() => {});
     }
+    await launched.relay?.close();
+  }
+
+  /** Every idle browser, taken out of the pool (to be killed or closed). */
+  private takeIdle(): Launched[] {
+    for (const l of this.idle) clearTimeout(l.idleTimer);
+    return this.idle.splice(0);
   }
 
   /** The browser's process id, if one is running (diagnostics and crash tests). */
@@ -187,7 +264,7 @@ export class BrowserHost implements BrowserSource {
     }
     const cur = this.current;
     this.current = null;
-    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage];
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage, ...this.takeIdle()];
     this.perPage.clear();
     await Promise.all(all.map((l) => l?.server.kill().catch(() => {})));
   }
@@ -196,7 +273,9 @@ export class BrowserHost implements BrowserSource {
   async close(timeoutMs = this.options.closeTimeoutMs ?? 5_000): Promise<void> {
     const cur = this.current;
     this.current = null;
-    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage].filter((l): l is Launched => l !== null);
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage, ...this.takeIdle()].filter(
+      (l): l is Launched => l !== null,
+    );
     this.perPage.clear();
     await Promise.all(
       all.map(async (l) => {

@@ -71,7 +71,8 @@ export const openGuardedPage = async (
   try {
     browser = await deps.host.browser();
     context = await browser.newContext({
-      proxy: { server: guard.server },
+      // The page's own guard: directly, or through its browser's relay (browser-host.ts, proxy-relay.ts).
+      proxy: { server: deps.host.proxyFor?.(browser, guard.server) ?? guard.server },
       acceptDownloads: false,
       serviceWorkers: 'block',
       viewport: opts.viewport ?? VIEWPORT,
@@ -87,7 +88,7 @@ export const openGuardedPage = async (
   const stats: PageStats = { dialogs: 0, popups: 0, download: false, failedNavigation: null };
   const close = async (): Promise<void> => {
     try {
-      await withTimeout(context.close(), deps.limits.closeTimeoutMs, 'context close');
+      await withTimeout(deps.host.endContext?.(context) ?? context.close(), deps.limits.closeTimeoutMs, 'context close');
     } catch {
       // A renderer stuck in a loop can hang the close: kill the browser; the next page relaunches it.
       await deps.host.kill(browser ?? undefined);
