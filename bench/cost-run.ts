@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { CATALOGUE_DEADLINE_MS, INCOMPLETE_RETRY_HOURS } from '@dvcwatch/core';
+import { CATALOGUE_DEADLINE_MS } from '@dvcwatch/core';
 import { Store } from '@dvcwatch/store';
 import { stringify } from 'yaml';
 import { runSstBuild } from '../.ci/sst-build-standin.js';
@@ -14,6 +14,7 @@ import { scheduledEvent } from '../test/integration/handlers/events.js';
 import { sesEmails } from '../test/integration/handlers/local-aws.js';
 import { type Fixed, monthlyBill, type PerAgencyRound, PRICES, total } from './cost-model.js';
 import { PAGE_TIMES, type SlowPortal, startSlowPortals } from './cost-portals.js';
+import { BENCH_EVERY_HOURS, CHECKS_EVERY_HOURS, type CostRound, costRounds, roundWeights } from './cost-rounds.js';
 import { startDynamoWireMeter } from './dynamo-wire-meter.js';
 import { startBenchPortal } from './portals.js';
 import { sampleTree } from './proc-sampler.js';
@@ -21,8 +22,8 @@ import { tableBytes } from './table-size.js';
 
 /**
  * `npm run bench:cost`: the built probe bundle (`sst build`, as `npm run test:aws` plays it) against portals as slow
- * as real ones (bench/cost-portals.ts), two hourly rounds per variant — the first runs every agency's check
- * catalogue, the second is a timing round — before (the old rule: slow pages re-probed in the round, one agency per
+ * as real ones (bench/cost-portals.ts), hourly rounds per variant (bench/cost-rounds.ts) — the first runs every agency's
+ * check catalogue, the second is a timing round, and after's third gathers the gaps again — before (the old rule: slow pages re-probed in the round, one agency per
  * invocation) and after (confirmation over rounds, PROBE_AGENCIES_PER_INVOCATION agencies per invocation), then the
  * monthly bill per component for 100 and 1,000 agencies. Env: BENCH_COST_SCALE (time factor, default 0.5),
  * BENCH_COST_AGENCIES (slow portals, default 8), BENCH_COST_ENVS (probe environments at once, default: one per CPU
@@ -49,9 +50,14 @@ const PIN = process.env.BENCH_COST_PIN !== '0' && CPUS >= 2 && canPinCpus();
 const LIMIT_CPU = PIN && canLimitCpu();
 /** BENCH_COST_PROBE_MB: the probe priced and played at another memory size than the template's (and its CPU). */
 const PROBE_MB = process.env.BENCH_COST_PROBE_MB ? Number(process.env.BENCH_COST_PROBE_MB) : null;
+/** The probe's memory size before issue 21 (1,769 MB since: core/probe-budget.ts PROBE_MEMORY_MB). */
+const BEFORE_PROBE_MB = 2_048;
+/** BENCH_COST_ONLY: one variant (`before` or `after`) while exploring a setting; the cost line needs both. */
+const ONLY = process.env.BENCH_COST_ONLY;
+if (ONLY !== undefined && ONLY !== 'before' && ONLY !== 'after')
+  throw new Error(`BENCH_COST_ONLY must be "before" or "after", not "${ONLY}"`);
+const VARIANTS = (['before', 'after'] as const).filter((v) => ONLY === undefined || v === ONLY);
 const ENVS = Number(process.env.BENCH_COST_ENVS ?? (PIN ? CPUS - 1 : 2));
-const CHECKS_EVERY_HOURS = 6;
-const ROUNDS = ['2025-06-02T01:00:00.000Z', '2025-06-02T02:00:00.000Z'];
 /** Timing fixtures (bench/portals.ts): the window each value must stay in (issue 19: TTFB +150 ms, LCP/ready +400). */
 const TIMING = [
   { id: 'do-ttfb', home: '/ttfb?d=700&run=t1', form: '/form?d=500&run=t2', home_: 'ttfbMs', d: 700, w: 150, fd: 500 },
@@ -72,7 +78,8 @@ const registryYaml = (slow: SlowPortal[], fixtures: string, oldRule: boolean) =>
         confirmAttempts: 2,
         confirmDelayMs: s(3_000),
         confirmSlow: oldRule ? 'in-round' : 'rounds',
-        checksEveryHours: CHECKS_EVERY_HOURS,
+        // A day: the bench picks hours at which no agency's catalogue is due by its slot (cost-rounds.ts).
+        checksEveryHours: BENCH_EVERY_HOURS,
       },
       thresholds: { homeLcpMs: s(4_000), homeFcpMs: s(3_000), homeTtfbMs: s(1_800), formReadyMs: s(4_000) },
     },
@@ -106,15 +113,24 @@ interface RoundFigures {
   timingAll: number;
   timingNotes: string[];
   peakMb: number;
+  /** The largest Max Memory Used of a probe invocation (PSS of its environment, as the stand-in kills by it). */
+  maxUsedMb: number;
+  /** Probe invocations that failed (killed over memory or time, or threw), with their first error. */
+  failed: string[];
   cpuS: number;
   /** Share of the agencies whose stored facts have gaps after the round (their catalogue runs again sooner). */
   gapShare: number;
+  kind: CostRound['kind'];
+  /** Agencies whose check catalogue (whole, or its gaps) ran in the round. */
+  catalogues: number;
 }
 
 async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<RoundFigures[]> {
   const slow = await startSlowPortals(SLOW, SCALE, 'bench-cost');
   const fixtures = await startBenchPortal();
   const oldRule = name === 'before';
+  // After: a third round, where facts with gaps are gathered again (their gaps alone: core/facts-refresh.ts).
+  const rounds = costRounds([...slow.portals.map((p) => p.id), ...TIMING.map((t) => t.id)], !oldRule);
   const origins = [...slow.portals.map((p) => p.origin), fixtures.origin].join(',');
   const cloud = await startLocalCloud(app, {
     registryYaml: registryYaml(slow.portals, fixtures.origin, oldRule),
@@ -138,7 +154,9 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
   const store = new Store(dynamo, 'dvcwatch-aws-path');
   const s3 = new S3Client({ endpoint: cloud.s3.endpoint, forcePathStyle: true });
   const probe = cloud.fn('functions/probe.handler');
-  if (PROBE_MB && !oldRule) probe.spec.memoryMb = PROBE_MB;
+  // Before: the probe's memory size of the time (2,048 MB); after: the template's, or BENCH_COST_PROBE_MB.
+  if (oldRule) probe.spec.memoryMb = BEFORE_PROBE_MB;
+  else if (PROBE_MB) probe.spec.memoryMb = PROBE_MB;
   if (PIN) {
     probe.spec.cpus = `1-${CPUS - 1}`;
     // As Lambda gives CPU by memory size (1 vCPU at 1,769 MB), where this machine lets a cgroup cap it.
@@ -150,7 +168,7 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
   const out: RoundFigures[] = [];
   cloud.mapping.start();
   try {
-    for (const at of ROUNDS) {
+    for (const { at, kind } of rounds) {
       meter.reset();
       const size0 = await tableBytes(dynamo, 'dvcwatch-aws-path');
       const [p0, f0, d0] = [probe.invocations.length, finalize.invocations.length, dispatch.invocations.length];
@@ -228,12 +246,15 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         `monitor errors ${monitorErrors.length}${monitorErrors.length ? ` (${monitorErrors.slice(0, 2).join('; ')})` : ''}`,
       );
       let gapped = 0;
-      for (const id of slow.portals.map((p) => p.id)) {
+      let catalogues = 0;
+      for (const id of [...slow.portals.map((p) => p.id), ...TIMING.map((t) => t.id)]) {
         const facts = await store.getFacts(id);
-        if (facts && Object.keys(facts.facts.gaps ?? {}).length > 0) gapped++;
+        if (facts?.at === at || facts?.retriedAt === at) catalogues++;
+        if (facts && Object.keys(facts.facts.gaps ?? {}).length > 0 && !TIMING.some((t) => t.id === id)) gapped++;
       }
-      notes.push(`${gapped}/${slow.portals.length} slow portals' facts have gaps`);
+      notes.push(`${kind} round: ${catalogues} catalogues ran; ${gapped}/${slow.portals.length} slow portals' facts have gaps`);
       const units = meter.read();
+      const failed = since(probe, p0).flatMap((i) => (i.outcome.ok ? [] : [i.outcome.error.slice(0, 160)]));
       out.push({
         agencies,
         probeMs: sum(since(probe, p0)),
@@ -254,14 +275,19 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
         timingAll: 2 * TIMING.length,
         timingNotes: notes,
         peakMb: usage.peakMb,
+        maxUsedMb: Math.max(0, ...since(probe, p0).map((i) => i.maxMemoryMb)),
+        failed,
         cpuS: usage.cpuS,
         gapShare: gapped / slow.portals.length,
+        kind,
+        catalogues,
       });
       const f = out.at(-1)!;
       console.log(
-        `[${name}] round ${at.slice(11, 16)}: ${agencies} agencies in ${wallS.toFixed(0)} s, ${f.invocations} probe invocations, ` +
+        `[${name}] ${kind} round ${at.slice(11, 16)}: ${agencies} agencies in ${wallS.toFixed(0)} s, ${f.invocations} probe invocations, ` +
           `billed ${(f.probeMs / 1000).toFixed(1)} s (${(f.probeMs / 1000 / agencies / SCALE).toFixed(1)} s per agency-round at real time), ` +
-          `peak ${f.peakMb.toFixed(0)} MB per environment, CPU ${f.cpuS.toFixed(1)} s, ${f.wru.toFixed(0)} WRU, ${f.rru.toFixed(1)} RRU, ` +
+          `peak ${f.peakMb.toFixed(0)} MB per environment (RSS summed; Max Memory Used ${f.maxUsedMb} MB of ${probe.spec.memoryMb} MB, PSS), ` +
+          `${f.failed.length} failed probe invocations${f.failed.length ? ` (${f.failed[0]})` : ''}, CPU ${f.cpuS.toFixed(1)} s, ${f.wru.toFixed(0)} WRU, ${f.rru.toFixed(1)} RRU, ` +
           `fates drawn ${fates(slow.drawn, drawn0)}; timing ${ok}/${f.timingAll} inside: ${notes.join('; ')}`,
       );
     }
@@ -278,18 +304,15 @@ async function runVariant(app: BuiltApp, name: 'before' | 'after'): Promise<Roun
 }
 
 /**
- * Per agency-round: the catalogue round counts once in CHECKS_EVERY_HOURS, the timing round the rest. Before, facts
- * with gaps were gathered again the next hour, which the measured second round holds; after, an agency whose facts
- * have gaps gathers them again after INCOMPLETE_RETRY_HOURS, so its share of catalogue rounds is 1 in that many.
+ * Per agency-round: each kind of round weighted by how often it comes at the product's cadence (cost-rounds.ts
+ * `roundWeights`): before, the catalogue once in CHECKS_EVERY_HOURS and timing the rest; after, the retry round of
+ * the gaps once more.
  */
-function perAgencyRound(rounds: RoundFigures[], memory: Record<string, number>, retryHours: number | null): PerAgencyRound {
-  const [cat, timing] = rounds as [RoundFigures, RoundFigures];
-  const catalogueShare =
-    retryHours === null
-      ? 1 / CHECKS_EVERY_HOURS
-      : (1 - cat.gapShare) / CHECKS_EVERY_HOURS + cat.gapShare / Math.min(retryHours, CHECKS_EVERY_HOURS);
+function perAgencyRound(rounds: RoundFigures[], memory: Record<string, number>): PerAgencyRound {
+  const weights = roundWeights(rounds.map((r) => r.kind));
+  const timing = rounds.find((r) => r.kind === 'timing')!;
   const w = (pick: (r: RoundFigures) => number) =>
-    (catalogueShare * pick(cat) + (1 - catalogueShare) * pick(timing)) / cat.agencies;
+    rounds.reduce((t, r, i) => t + (weights[i] ?? 0) * pick(r), 0) / timing.agencies;
   return {
     // Billed time is divided by the time factor: the fixed CPU work (Chromium's launch, rendering) is scaled up too,
     // so this over-states the real-time bill a little.
@@ -362,14 +385,14 @@ async function main(): Promise<void> {
       string,
       { m: PerAgencyRound; b100: ReturnType<typeof monthlyBill>; b1000: ReturnType<typeof monthlyBill> }
     > = {};
-    for (const v of ['before', 'after'] as const) {
+    for (const v of VARIANTS) {
       const rounds = await runVariant(app, v);
-      const m = perAgencyRound(rounds, memory, v === 'before' ? null : INCOMPLETE_RETRY_HOURS);
-      if (v === 'before') m.probeMemoryMb = 2048;
+      const m = perAgencyRound(rounds, memory);
+      if (v === 'before') m.probeMemoryMb = BEFORE_PROBE_MB;
       bills[v] = { m, b100: monthlyBill(100, m, fixed), b1000: monthlyBill(1000, m, fixed) };
     }
     console.log(`\nprices: ${PRICES.source}, read ${PRICES.date}; ${alarms} alarms in the built templates`);
-    for (const v of ['before', 'after'] as const) {
+    for (const v of VARIANTS) {
       const { m, b100, b1000 } = bills[v]!;
       console.log(
         `\n${v}: billed probe ${m.probeSeconds.toFixed(1)} s per agency-round at ${m.probeMemoryMb} MB ` +
@@ -380,7 +403,11 @@ async function main(): Promise<void> {
         console.log(`  ${k.padEnd(20)} ${money(b100[k]!).padStart(12)} ${money(b1000[k]!).padStart(16)}`);
       console.log(`  ${'total'.padEnd(20)} ${money(total(b100)).padStart(12)} ${money(total(b1000)).padStart(16)}`);
     }
-    const [b, a] = [bills.before!, bills.after!];
+    const [b, a] = [bills.before, bills.after];
+    if (!a || !b) {
+      console.log(`cost: not printed, only ${ONLY} was run (BENCH_COST_ONLY)`);
+      return;
+    }
     console.log(
       `cost: 100 agencies $${total(a.b100).toFixed(0)}/month, 1,000 agencies $${total(a.b1000).toFixed(0)}/month ` +
         `(before: $${total(b.b100).toFixed(0)}, $${total(b.b1000).toFixed(0)})`,

@@ -1,5 +1,6 @@
 import {
   PROBE_AGENCIES_PER_INVOCATION,
+  PROBE_MEMORY_MB,
   PROBE_TIMED_OVERLAP,
   probeTimeoutSeconds,
   VISIBILITY_TIMEOUT_FACTOR,
@@ -112,10 +113,8 @@ export function Monitor({ stack, app }: StackContext) {
     description: 'Measures one agency portal with headless Chromium',
     // @sparticuz/chromium's x86-64 build is the one the local mode runs too: one Chromium for both.
     architecture: 'x86_64',
-    // Lambda allocates CPU in proportion to memory; 1,769 MB is one full vCPU (AWS Lambda developer guide,
-    // "Configuring function memory"). 2,048 MB keeps Chromium off a throttled fraction of a core, so page
-    // timings measure the portal, and leaves heap headroom for heavy portal pages.
-    memorySize: 2048,
+    // One whole vCPU, no more (core/probe-budget.ts: chosen by price × time in `npm run bench:cost`).
+    memorySize: PROBE_MEMORY_MB,
     // Chromium unpacks to about 200 MB in /tmp on a cold start; screenshots are written there before upload.
     diskSize: '1024 MB',
     timeout: PROBE_TIMEOUT_SECONDS,

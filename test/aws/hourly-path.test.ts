@@ -162,7 +162,7 @@ describe('the hourly path from the built bundles', { timeout: 420_000 }, () => {
         result: { finished: false, awaiting: expect.arrayContaining(['loi', 'chan-nuoc-ngoai']) },
       });
     expect((await store.getRound(ROUND_1))?.finishedAt).toBeNull();
-    // Each probe environment ran under its memory size (2,048 MB), Chromium included: read, not assumed.
+    // Each probe environment ran under its memory size (1,769 MB), Chromium included: read, not assumed.
     const probe = cloud.fn('functions/probe.handler');
     expect(Math.max(...probe.invocations.map((i) => i.maxMemoryMb))).toBeGreaterThan(0);
     expect(probe.invocations.filter((i) => !i.outcome.ok)).toEqual([]);
