@@ -24,10 +24,16 @@ let server: Server;
 let home: string;
 let prober: Prober;
 let homeRequests = 0;
+/** Requests of the home page that never answers (`/held`), and how many of them came. */
+let heldRequests = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/') homeRequests++;
+    if (req.url === '/held') {
+      heldRequests++;
+      return;
+    }
     if (req.url === '/ok' || req.url === '/nop') return void res.writeHead(200, HTML).end(req.url === '/ok' ? OK_HOME : FORM);
     res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(ERROR_PAGE);
   });
@@ -58,6 +64,26 @@ describe('gathering facts when the home page answers an error (real Chromium)', 
     expect(pageFacts).toEqual(empty satisfies Omit<Facts, 'tls'>);
     expect(gaps?.homeLinks).toMatch(/HTTP 500/);
   });
+});
+
+describe('a home page that never answers', () => {
+  it("gives it the probe's page limit and one more look, not the whole catalogue's budget", async () => {
+    // act: a 2 s page limit in a 60 s budget
+    const started = performance.now();
+    const facts = await gatherFacts(prober.session, {
+      homeUrl: `${new URL(home).origin}/held`,
+      accessibility: false,
+      pageTimeoutMs: 2_000,
+      deadlineMs: 60_000,
+      guard: { local: true, allowedOrigins: [new URL(home).origin] },
+      only: ['homeLinks'],
+    });
+    // assess: two looks of about 2 s each, then the gap with its reason
+    expect(heldRequests).toBe(2);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(facts.homeLinks).toBeNull();
+    expect(facts.gaps?.homeLinks).toMatch(/bước "home" không hoàn tất \(timeout/i);
+  }, 60_000);
 });
 
 describe('a gathering step that does not finish (issue 19)', () => {

@@ -130,14 +130,14 @@ describe('gatherFacts as a scheduler over the declared needs (no browser)', () =
     expect(facts.gaps).toBeUndefined();
   }, 20_000);
 
-  it('starts nothing more when the home visit fails, and records why its facts stay null', async () => {
+  it('starts nothing more when the home visit fails twice, and records why its facts stay null', async () => {
     // prepare
     const log: string[] = [];
     const session = fakeSession(() => 500, [link('Đăng nhập', LOGIN)], log);
     // act
     const facts = await gatherFacts(session, { homeUrl: HOME, accessibility: true, concurrency: 1 });
-    // assess
-    expect(log).toEqual([`open ${HOME}`]);
+    // assess: the visit and its second look (a 5xx may be a blip), nothing else
+    expect(log).toEqual([`open ${HOME}`, `open ${HOME}`]);
     const reason = 'bước "home" không hoàn tất (home page answered HTTP 500)';
     expect(facts.gaps).toEqual({
       homeText: reason,
@@ -158,9 +158,9 @@ describe('gatherFacts as a scheduler over the declared needs (no browser)', () =
     const session = fakeSession(() => (++opened === 1 ? 500 : 502), [], log);
     // act
     const facts = await gatherFacts(session, { homeUrl: HOME, accessibility: false, concurrency: 2 });
-    // assess: the home visit and the search page only (it started beside the visit); nothing started after the
-    // failure, so neither the phone-sized page nor the walk, login and lookup that wait for the links
-    expect(log).toEqual([`open ${HOME}`, `open ${HOME}`]);
+    // assess: the home visit, the search page (it started beside the visit) and the visit's second look; nothing
+    // started after the failure, so neither the phone-sized page nor the walk, login and lookup that wait for the links
+    expect(log).toEqual([`open ${HOME}`, `open ${HOME}`, `open ${HOME}`]);
     expect(facts.search).toBeNull();
     expect(facts.gaps?.threeClicks).toMatch(/bước "home" không hoàn tất/);
     expect(facts.gaps?.login).toBeUndefined();
@@ -187,4 +187,29 @@ describe('gatherFacts as a scheduler over the declared needs (no browser)', () =
     // what was not asked for is no gap
     expect(facts.gaps).toBeUndefined();
   }, 20_000);
+
+  it('looks at a home page that answered HTTP 503 once more, and at one that answered 404 no more', async () => {
+    // prepare: the first look at the home page hits a blip, the second finds it
+    const log: string[] = [];
+    let homeLooks = 0;
+    const blip = fakeSession((url) => (url === HOME && ++homeLooks === 1 ? 503 : 200), [link('Đăng nhập', LOGIN)], log);
+    // act
+    const facts = await gatherFacts(blip, { homeUrl: HOME, accessibility: false, concurrency: 1, only: ['homeLinks'] });
+    // assess
+    expect(facts.homeLinks).toEqual([link('Đăng nhập', LOGIN)]);
+    expect(facts.gaps).toBeUndefined();
+    // a refusal does not change within seconds: one look
+    const refusedLog: string[] = [];
+    const refused = await gatherFacts(
+      fakeSession(() => 404, [], refusedLog),
+      {
+        homeUrl: HOME,
+        accessibility: false,
+        concurrency: 1,
+        only: ['homeLinks'],
+      },
+    );
+    expect(refusedLog).toEqual([`open ${HOME}`]);
+    expect(refused.gaps?.homeLinks).toMatch(/HTTP 404/);
+  });
 });

@@ -4,7 +4,9 @@ import { type ProxyRelay, startProxyRelay } from '../../packages/probe/src/proxy
 
 /** A TCP server on 127.0.0.1 that answers each connection with its name, then keeps it open. */
 const named = async (name: string): Promise<{ url: string; close: () => Promise<void> }> => {
+  const open = new Set<net.Socket>();
   const server = net.createServer((s) => {
+    open.add(s);
     s.on('error', () => {});
     s.write(name);
   });
@@ -13,7 +15,7 @@ const named = async (name: string): Promise<{ url: string; close: () => Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => {
-      server.closeAllConnections?.();
+      for (const s of open) s.destroy();
       return new Promise<void>((r) => server.close(() => r()));
     },
   };

@@ -54,7 +54,8 @@ async function openAndRun<T>(
   const work = async (): Promise<T> => {
     let response: Response | null;
     try {
-      response = await gp.page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left()) });
+      const navigation = Math.min(left(), opts.navigationTimeoutMs ?? Number.POSITIVE_INFINITY);
+      response = await gp.page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, navigation) });
     } catch (e) {
       if (gp.stats.download) throw new PageSessionError(pageError('download', 'the page is a file download'));
       throw new PageSessionError(navigationError(e, gp.stats.failedNavigation?.url ?? url, gp.guard.events), { cause: e });

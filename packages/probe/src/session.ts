@@ -5,6 +5,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Hard limit for navigation plus `fn`; the page is closed when it passes. */
   timeoutMs?: number;
+  /** Longest wait for the document to answer (within `timeoutMs`): the probe's page limit, as for a timed load. */
+  navigationTimeoutMs?: number;
 }
 
 /**

@@ -147,6 +147,7 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
         overrides: agency.checks ?? {},
         guard: o.prober.guard,
         accessibility: cfg.accessibility,
+        pageTimeoutMs: cfg.pageTimeoutMs,
         ...(resume ? { only: gapKeys(resume.facts) } : {}),
       });
       const kept = resume ? resumeGaps(resume, gathered, at) : { agencyId: agency.id, at, surface, config, facts: gathered };

@@ -1,7 +1,21 @@
 import type { FactKey } from '@dvcwatch/core';
+import { PageSessionError } from '../page-session.js';
 import { collect, settle } from './dom.js';
 import { type GatherContext, type Gatherer, type HomeRead, type Need, READS } from './gatherers/index.js';
 import { pending } from './schedule.js';
+
+/** Least time left in the catalogue's budget for a second look at a home page that failed. */
+const HOME_RETRY_MIN_MS = 15_000;
+
+/**
+ * A home page that did not answer, lost its connection, or answered HTTP 5xx: a blip a second look may not see
+ * (core/confirmation-policy.ts's in-round re-probes of a failure). Refusals (the guard, a certificate, HTTP 4xx, a
+ * download, a page too large) would not change.
+ */
+const transient = (e: unknown): boolean =>
+  e instanceof PageSessionError
+    ? e.pageError.code === 'timeout' || (e.pageError.code.startsWith('net::') && !e.pageError.code.startsWith('net::ERR_CERT'))
+    : e instanceof Error && /^home page answered HTTP 5\d\d$/.test(e.message);
 
 /** Writes a gatherer's fact (the registry guarantees it is of the fact's type). */
 export type Write = (fact: FactKey, value: unknown) => void;
@@ -40,7 +54,7 @@ export function planHomeVisit(
   const elsewhere = visiting.filter((g) => g.owner !== null && ctx.override(g.owner).url);
   const run = async () => {
     let read: HomeRead | null = null;
-    await ctx.step('home', () =>
+    const visit = () =>
       ctx.open(ctx.homeUrl, async (page, response) => {
         // An error page is not the portal: its checks stay unknown (the status says the portal is down).
         const code = response?.status() ?? 0;
@@ -53,6 +67,12 @@ export function planHomeVisit(
         // Released after the walk's start is read, as before: pages that need the links do not open beside it.
         home.resolve(collected);
         for (const g of onHome) write(g.fact, await ctx.step(g.step, () => g.run(page, ctx, collected)));
+      });
+    // Every fact of the catalogue hangs on this visit: a blip before anything was read gets one more look.
+    await ctx.step('home', () =>
+      visit().catch((e: unknown) => {
+        if (read !== null || !transient(e) || ctx.left() < HOME_RETRY_MIN_MS) throw e;
+        return visit();
       }),
     );
     // The home visit failed: nothing more is started, and what was gathered meanwhile is dropped.

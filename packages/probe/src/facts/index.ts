@@ -25,6 +25,11 @@ export interface FactsInput {
   accessibility: boolean;
   /** Budget for all gatherers together; gatherers not started by then stay null. */
   deadlineMs?: number;
+  /**
+   * Longest wait for a page's document to answer (the registry's `probe.pageTimeoutMs`): a page that does not
+   * answer in it has failed, as a timed load would have, instead of holding its slot to the deadline.
+   */
+  pageTimeoutMs?: number;
   /** Extra trusted CA for the TLS gatherer (tests with a private CA). */
   tlsCa?: string | Buffer;
   /** The request guard's policy, applied to the TLS gatherer's own connection (the browser's goes via the proxy). */
@@ -88,7 +93,12 @@ export async function gatherFacts(session: PageSession, input: FactsInput): Prom
     url: string,
     fn: (page: Page, response: Response | null) => Promise<T>,
     opts: { viewport?: { width: number; height: number } } = {},
-  ) => session.withPage(url, fn, { ...opts, timeoutMs: Math.max(1_000, left()) });
+  ) =>
+    session.withPage(url, fn, {
+      ...opts,
+      timeoutMs: Math.max(1_000, left()),
+      ...(input.pageTimeoutMs ? { navigationTimeoutMs: input.pageTimeoutMs } : {}),
+    });
   const { homeUrl, formUrl, tlsCa, guard } = input;
   const ctx: GatherContext = { homeUrl, formUrl, tlsCa, guard, override, open, step, session, left, until };
   // The registry guarantees each gatherer returns its own fact's type.
