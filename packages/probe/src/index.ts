@@ -1,4 +1,5 @@
 export * from './browser-host.js';
+export * from './chromium-launch.js';
 export * from './cpu-share.js';
 export * from './facts/index.js';
 export * from './guard.js';
