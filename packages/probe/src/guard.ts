@@ -3,6 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { allowedHostPorts, checkTarget, type GuardOptions, normaliseHost } from './guard-policy.js';
+import { listenOnLoopback } from './loopback.js';
 
 /** Header on the proxy's own answers to plain-HTTP requests: the guard's reason or the upstream failure. */
 export const GUARD_HEADER = 'x-dvcwatch-guard';
@@ -204,13 +205,9 @@ export const startGuardProxy = async (options: GuardProxyOptions): Promise<Guard
   });
   server.on('clientError', (_e, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
+  const address = await listenOnLoopback(server);
   return {
-    server: `http://127.0.0.1:${port}`,
+    server: address,
     events,
     bytes: () => bytes,
     close: async () => {

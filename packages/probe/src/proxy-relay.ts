@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 /** A fixed proxy address for one browser whose connections go on to the guard of the page it serves now. */
 export interface ProxyRelay {
@@ -44,13 +45,9 @@ export async function startProxyRelay(): Promise<ProxyRelay> {
     client.pipe(guard);
     guard.pipe(client);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
+  const address = await listenOnLoopback(server);
   return {
-    server: `http://127.0.0.1:${port}`,
+    server: address,
     target: (guardServer) => {
       cutAll();
       if (guardServer === null) {
