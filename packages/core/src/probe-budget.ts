@@ -105,11 +105,11 @@ export const PROBE_TIMED_OVERLAP = PROBE_AGENCIES_PER_INVOCATION;
  * The probe's memory size: 1,769 MB, the smallest with one whole vCPU (Lambda gives CPU in proportion to memory,
  * one vCPU at 1,769 MB: AWS Lambda developer guide, "Configuring function memory"). Price × time, measured by
  * `npm run bench:cost` (docs/cost.md):
- * - above it, the time an invocation spends on the network does not shrink, and the CPU part shrinks at most in
- *   proportion to the price: 2,048 MB (1.16 vCPU) billed the same seconds within noise and cost 16 % more;
+ * - above it, the time an invocation spends on the network does not shrink, and its CPU part shrinks at most in
+ *   proportion to the price (2,048 MB: 1.16 vCPU for 1.16 times the price), so more memory never bills less;
  * - below it, Lambda's scheduler throttles the environment to a fraction of a core (a CFS quota): every timed load's
  *   renderer would be slowed by the monitor, not the portal, and read as contended (the calibration's CPU share);
- * - memory is not what binds: four agencies at once, each page in its own single-process Chromium, peaked at about
- *   660 MB (proportional set size of the environment with its browsers) in the bench's catalogue and timing rounds.
+ * - memory is not what binds: four agencies at once, each page in a single-process Chromium that serves up to six
+ *   pages in turn, peaked below 800 MB (proportional set size of the environment with its browsers) in the bench.
  */
 export const PROBE_MEMORY_MB = 1_769;
