@@ -36,7 +36,7 @@ Object.assign(process.env, {
   AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
   AWS_EC2_METADATA_DISABLED: 'true',
 });
-const SCALE = Number(process.env.BENCH_COST_SCALE ?? 0.5);
+const SCALE = Number(process.env.BENCH_COST_SCALE ?? 1);
 const SLOW = Number(process.env.BENCH_COST_AGENCIES ?? 8);
 /** The machine's CPUs, read before the bench pins itself to the first (which narrows what Node reports). */
 const CPUS = availableParallelism();
