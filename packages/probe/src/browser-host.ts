@@ -64,7 +64,8 @@ export const BROWSER_IDLE_MS = 10_000;
  */
 export class BrowserHost implements BrowserSource {
   private current: Promise<Launched> | null = null;
-  private readonly perPage = new Set<Launched>();
+  /** Browsers serving a page now (the Lambda model: one page each). */
+  private readonly inUse = new Set<Launched>();
   /** Single-process browsers freed by their page, waiting for the next (the Lambda model). */
   private readonly idle: Launched[] = [];
   private sharedPid: number | undefined;
@@ -85,7 +86,7 @@ export class BrowserHost implements BrowserSource {
       if (launched) clearTimeout(launched.idleTimer);
       launched ??= await this.launch();
       launched.pages += 1;
-      this.perPage.add(launched);
+      this.inUse.add(launched);
       return launched.browser;
     }
     if (!this.current) this.current = this.launch();
@@ -103,7 +104,7 @@ export class BrowserHost implements BrowserSource {
 
   /** The Lambda model's browser relays to the page's guard (proxy-relay.ts); elsewhere the context uses it directly. */
   proxyFor(browser: Browser, guardServer: string): string {
-    const relay = [...this.perPage].find((l) => l.browser === browser)?.relay;
+    const relay = [...this.inUse].find((l) => l.browser === browser)?.relay;
     if (!relay) return guardServer;
     relay.target(guardServer);
     return relay.server;
@@ -120,9 +121,9 @@ export class BrowserHost implements BrowserSource {
    * served PAGES_PER_BROWSER or stays idle BROWSER_IDLE_MS; the shared one stays.
    */
   async release(browser: Browser): Promise<void> {
-    const launched = [...this.perPage].find((l) => l.browser === browser);
+    const launched = [...this.inUse].find((l) => l.browser === browser);
     if (!launched) return;
-    this.perPage.delete(launched);
+    this.inUse.delete(launched);
     launched.relay?.target(null);
     if (launched.pages >= PAGES_PER_BROWSER || !browser.isConnected()) return this.shut(launched);
     launched.idleTimer = setTimeout(() => {
@@ -167,7 +168,7 @@ export class BrowserHost implements BrowserSource {
   }
 
   private async forget(launched: Launched): Promise<void> {
-    this.perPage.delete(launched);
+    this.inUse.delete(launched);
     clearTimeout(launched.idleTimer);
     if (this.idle.includes(launched)) this.idle.splice(this.idle.indexOf(launched), 1);
     await launched.relay?.close();
@@ -194,13 +195,13 @@ export class BrowserHost implements BrowserSource {
 
   /** The browser's process id, if one is running (diagnostics and crash tests). */
   async pid(): Promise<number | undefined> {
-    const launched = (await this.current?.catch(() => null)) ?? [...this.perPage][0];
+    const launched = (await this.current?.catch(() => null)) ?? [...this.inUse][0];
     return launched?.server.process().pid;
   }
 
   /** The process id of `browser`, while it runs. */
   pidOf(browser: Browser): number | undefined {
-    return [...this.perPage].find((l) => l.browser === browser)?.server.process().pid ?? this.sharedPid;
+    return [...this.inUse].find((l) => l.browser === browser)?.server.process().pid ?? this.sharedPid;
   }
 
   /**
@@ -208,16 +209,16 @@ export class BrowserHost implements BrowserSource {
    * `browser()` launches a new one.
    */
   async kill(browser?: Browser): Promise<void> {
-    const own = browser && [...this.perPage].find((l) => l.browser === browser);
+    const own = browser && [...this.inUse].find((l) => l.browser === browser);
     if (own) {
-      this.perPage.delete(own);
+      this.inUse.delete(own);
       await own.server.kill().catch(() => {});
       return;
     }
     const cur = this.current;
     this.current = null;
-    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage, ...this.takeIdle()];
-    this.perPage.clear();
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.inUse, ...this.takeIdle()];
+    this.inUse.clear();
     await Promise.all(all.map((l) => l?.server.kill().catch(() => {})));
   }
 
@@ -225,10 +226,10 @@ export class BrowserHost implements BrowserSource {
   async close(timeoutMs = this.options.closeTimeoutMs ?? 5_000): Promise<void> {
     const cur = this.current;
     this.current = null;
-    const all = [(await cur?.catch(() => null)) ?? null, ...this.perPage, ...this.takeIdle()].filter(
+    const all = [(await cur?.catch(() => null)) ?? null, ...this.inUse, ...this.takeIdle()].filter(
       (l): l is Launched => l !== null,
     );
-    this.perPage.clear();
+    this.inUse.clear();
     await Promise.all(
       all.map(async (l) => {
         try {

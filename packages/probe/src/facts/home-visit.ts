@@ -1,4 +1,4 @@
-import type { FactKey } from '@dvcwatch/core';
+import { classifyError, type FactKey, REPROBED_REASONS } from '@dvcwatch/core';
 import { PageSessionError } from '../page-session.js';
 import { collect, settle } from './dom.js';
 import { type GatherContext, type Gatherer, type HomeRead, type Need, READS } from './gatherers/index.js';
@@ -7,15 +7,22 @@ import { pending } from './schedule.js';
 /** Least time left in the catalogue's budget for a second look at a home page that failed. */
 const HOME_RETRY_MIN_MS = 15_000;
 
+/** The home page answered an error status: an error page is not the portal. */
+class HomeStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`home page answered HTTP ${status}`);
+  }
+}
+
 /**
- * A home page that did not answer, lost its connection, or answered HTTP 5xx: a blip a second look may not see
- * (core/confirmation-policy.ts's in-round re-probes of a failure). Refusals (the guard, a certificate, HTTP 4xx, a
- * download, a page too large) would not change.
+ * Whether a second look may not see the failure again: the reasons the probe re-probes a failed page for within the
+ * round (core/confirmation-policy.ts `REPROBED_REASONS`: no answer, a lost connection, HTTP 5xx). Refusals (the guard,
+ * a certificate, HTTP 4xx, a download, a page too large) would not change.
  */
-const transient = (e: unknown): boolean =>
-  e instanceof PageSessionError
-    ? e.pageError.code === 'timeout' || (e.pageError.code.startsWith('net::') && !e.pageError.code.startsWith('net::ERR_CERT'))
-    : e instanceof Error && /^home page answered HTTP 5\d\d$/.test(e.message);
+const transient = (e: unknown): boolean => {
+  if (e instanceof HomeStatusError) return REPROBED_REASONS.has(e.status >= 500 ? 'http-5xx' : 'http-4xx');
+  return e instanceof PageSessionError && REPROBED_REASONS.has(classifyError(e.pageError.code).reason);
+};
 
 /** Writes a gatherer's fact (the registry guarantees it is of the fact's type). */
 export type Write = (fact: FactKey, value: unknown) => void;
@@ -58,7 +65,7 @@ export function planHomeVisit(
       ctx.open(ctx.homeUrl, async (page, response) => {
         // An error page is not the portal: its checks stay unknown (the status says the portal is down).
         const code = response?.status() ?? 0;
-        if (code >= 400) throw new Error(`home page answered HTTP ${code}`);
+        if (code >= 400) throw new HomeStatusError(code);
         await settle(page);
         const collected = await collect(page);
         for (const g of own) write(g.fact, await g.run(page, ctx, collected));
