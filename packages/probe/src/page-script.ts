@@ -178,7 +178,7 @@ export const readScript = `(() => {
     cls: m ? m.cls : null,
     tasks: m ? m.tasks.slice() : null,
     title: document.title,
-    firstText: text.replace(/s+/g, ' ').trim().slice(0, 200),
+    firstText: text.replace(/\\s+/g, ' ').trim().slice(0, 200),
     blockedPopups: typeof window.__dvcwatchPopups === 'number' ? window.__dvcwatchPopups : 0,
     challenge: !!marker || (text.length < 3000 && words.test(text)),
     diag: ${diagnosisExpression},
