@@ -82,6 +82,17 @@ describe('probePage reads FCP and LCP once they are emitted (issue 19)', () => {
     expect(a.lcpMs).toBeGreaterThanOrEqual(a.fcpMs ?? Number.POSITIVE_INFINITY);
   });
 
+  it("waits for a single-page app's content, drawn when its API answers after the load event", async () => {
+    // prepare: a loading line paints at once; the content comes 900 ms after load (a fixed 500 ms wait missed it)
+    const apiAfter = 900;
+    // act
+    const a = await prober.probePage(fx.urls.spa(apiAfter), 'home');
+    // assess: the largest paint is the content's, not the loading line's
+    expect(a.error).toBeNull();
+    expect(a.fcpMs).toBeLessThan(apiAfter);
+    expect(a.lcpMs).toBeGreaterThanOrEqual((a.loadMs ?? 0) + apiAfter);
+  });
+
   it('records no FCP/LCP, and no error, for a 200 page that never paints within its limit', async () => {
     const a = await prober.probePage(fx.urls.latePaint(null), 'home', { timeoutMs: 8_000 });
     expect(a.error).toBeNull();

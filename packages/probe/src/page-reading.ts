@@ -1,6 +1,6 @@
 import type { GuardedPage } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
-import { type PageReading, paintedExpression, readScript } from './page-script.js';
+import { type PageReading, paintedExpression, readScript, sinceEntryExpression } from './page-script.js';
 
 /** How a timed page is read once it has loaded: its paint awaited, its numbers read, the time of the last one. */
 
@@ -17,18 +17,70 @@ export const totalBlockingTime = (tasks: [number, number][], fcp: number | null)
 
 /**
  * Waits until the page has emitted FCP and an LCP entry, at most `ms`: under CPU contention a page paints later
- * than its load event, and a number read before it is missing, not fast. Once a late paint arrives, LCP candidates
- * get `settleMs` more to settle. A page that never paints is left to the reading (no FCP/LCP: `no-paint`).
+ * than its load event, and a number read before it is missing, not fast. A page that never paints is left to the
+ * reading (no FCP/LCP: `no-paint`).
  */
-export const waitForPaint = async (page: GuardedPage['page'], ms: number, settleMs: number): Promise<void> => {
+export const waitForPaint = async (page: GuardedPage['page'], ms: number): Promise<void> => {
   const painted = await page.evaluate<boolean>(paintedExpression).catch(() => false);
   if (painted || ms <= 0) return;
-  const started = performance.now();
-  const late = await page
-    .waitForFunction(paintedExpression, undefined, { polling: 50, timeout: Math.max(1, ms) })
-    .then(() => true)
-    .catch(() => false);
-  if (late) await sleep(Math.min(settleMs, ms - (performance.now() - started)));
+  await page.waitForFunction(paintedExpression, undefined, { polling: 50, timeout: Math.max(1, ms) }).catch(() => false);
+};
+
+/**
+ * A request in flight this long is the page's background (long polling, a beacon that never ends), not its loading:
+ * it no longer keeps the page from being quiet.
+ */
+export const BACKGROUND_REQUEST_MS = 2_000;
+
+/** A page's network as the probe sees it: how long it has been quiet. */
+export interface NetworkWatch {
+  /** Ms since a request last started or ended; 0 while a request younger than BACKGROUND_REQUEST_MS is in flight. */
+  quietForMs(now: number): number;
+}
+
+/** Watches a page's requests from now on (started, finished, failed). */
+export const watchNetwork = (page: GuardedPage['page']): NetworkWatch => {
+  const open = new Map<unknown, number>();
+  let last = performance.now();
+  page.on('request', (r) => {
+    last = performance.now();
+    open.set(r, last);
+  });
+  const done = (r: unknown) => {
+    last = performance.now();
+    open.delete(r);
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    quietForMs: (now) => {
+      for (const since of open.values()) if (now - since < BACKGROUND_REQUEST_MS) return 0;
+      return Math.max(0, now - last);
+    },
+  };
+};
+
+/**
+ * After the load event (and the paint): waits until the page has been quiet for `quietMs` — no request started or
+ * ended, none in flight but background ones, no new LCP candidate or layout shift — and at least until `notBefore`
+ * (performance.now() time), at most until `until`. A single-page app draws its content when its API answers, after
+ * the load event: its largest paint comes then, where a fixed pause after the load event read the loading screen's.
+ * `notBefore` keeps what the fixed pause saw: content a script draws on a timer shortly after the load event (no
+ * request, nothing observable until it paints).
+ */
+export const waitForQuiet = async (
+  page: GuardedPage['page'],
+  net: NetworkWatch,
+  o: { quietMs: number; notBefore: number; until: number },
+): Promise<void> => {
+  for (;;) {
+    const sinceEntry = await page.evaluate<number>(sinceEntryExpression).catch(() => null);
+    const now = performance.now();
+    if (sinceEntry === null || now >= o.until) return;
+    const quiet = Math.min(sinceEntry, net.quietForMs(now));
+    if (quiet >= o.quietMs && now >= o.notBefore) return;
+    await sleep(Math.min(o.until - now, Math.max(25, o.quietMs - quiet, o.notBefore - now)));
+  }
 };
 
 /** Reads the page's numbers, or null when its main thread does not answer in time. */

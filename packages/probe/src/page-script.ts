@@ -20,15 +20,17 @@ export const initScript = (form: boolean): string => `(() => {
   const report = (m) => { try { const f = globalThis[${JSON.stringify(REPORT_BINDING)}]; if (f) f(m); } catch {} };
   const now = () => performance.timeOrigin + performance.now();
   report({ type: 'doc', origin: performance.timeOrigin });
-  const s = { lcp: null, lcpEl: null, cls: 0, win: 0, first: 0, last: 0, tasks: [], loaf: [] };
+  const s = { at: 0, lcp: null, lcpEl: null, cls: 0, win: 0, first: 0, last: 0, tasks: [], loaf: [] };
   const observe = (type, cb) => { try { new PerformanceObserver((l) => l.getEntries().forEach(cb)).observe({ type, buffered: true }); } catch {} };
   observe('largest-contentful-paint', (e) => {
+    s.at = performance.now();
     s.lcp = e.renderTime || e.startTime;
     const el = e.element;
     s.lcpEl = { tag: el ? el.tagName.toLowerCase() : null, url: e.url || null, size: e.size || 0, text: el && !e.url ? (el.textContent || '').trim().slice(0, 80) : null };
   });
   observe('layout-shift', (e) => {
     if (e.hadRecentInput) return;
+    s.at = performance.now();
     if (s.win > 0 && e.startTime - s.last < 1000 && e.startTime - s.first < 5000) s.win += e.value;
     else { s.win = e.value; s.first = e.startTime; }
     s.last = e.startTime;
@@ -154,6 +156,12 @@ export const diagnosisExpression = `(() => {
 export const paintedExpression = `(() => {
   const m = typeof window.__dvcwatchMetrics === 'function' ? window.__dvcwatchMetrics() : null;
   return !!(m && m.lcp !== null && performance.getEntriesByName('first-contentful-paint').length > 0);
+})()`;
+
+/** Milliseconds since the page's last LCP candidate or layout shift (since its time origin if none). */
+export const sinceEntryExpression = `(() => {
+  const m = typeof window.__dvcwatchMetrics === 'function' ? window.__dvcwatchMetrics() : null;
+  return performance.now() - (m ? m.at : 0);
 })()`;
 
 /**

@@ -16,9 +16,9 @@ import { FormationMeter } from './formation-meter.js';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
-import { sleep, withTimeout } from './limits.js';
+import { withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
-import { lastNumberMs, readPage, totalBlockingTime, waitForPaint } from './page-reading.js';
+import { lastNumberMs, readPage, totalBlockingTime, waitForPaint, waitForQuiet, watchNetwork } from './page-reading.js';
 import { initScript, type PageReport } from './page-script.js';
 import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
 import { readTreeCpu } from './tree-cpu.js';
@@ -167,6 +167,7 @@ const probePageNow = async (
   // The redirect chain as the browser follows it, so a navigation that fails at a later hop (a national portal
   // that times out, resets or does not resolve) still records where it was sent (core/classify.ts).
   let navigating = true;
+  const net = watchNetwork(page);
   page.on('request', (request) => {
     if (navigating && request.isNavigationRequest() && request.frame() === page.mainFrame()) out.redirects = chainOf(request);
   });
@@ -215,10 +216,15 @@ const probePageNow = async (
       if (headers['cf-mitigated'] === 'challenge') out.challenge = true;
     }
     await page.waitForLoadState('load', { timeout: Math.max(1, left() - reserve) }).catch(() => {});
-    await sleep(Math.min(deps.limits.settleMs, left() - reserve));
+    const loadedAt = performance.now();
     // An error answer's paint is not the portal's speed: nothing to wait for (core/error-page.ts).
     const answered = out.httpStatus === null || !isErrorPage({ httpStatus: out.httpStatus, challenge: out.challenge });
-    if (answered) await waitForPaint(page, left() - reserve, deps.limits.settleMs);
+    if (answered) {
+      await waitForPaint(page, left() - reserve);
+      const { settleMs, quietMs, settleMaxMs } = deps.limits;
+      const until = Math.min(performance.now() + settleMaxMs, deadline - reserve);
+      await waitForQuiet(page, net, { quietMs, notBefore: Math.min(loadedAt + settleMs, until), until });
+    }
     if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     const reading = await readPage(gp, Math.min(2_000, left()));
     const readyAt = (ready as { at: number } | null)?.at ?? null;
