@@ -36,7 +36,8 @@ const nextAt = () => new Date(Date.UTC(2026, 0, 1) + 3_600_000 * hour++).toISOSt
 /**
  * Runs one round of `n` good-portal copies with checks on and the audit on or off. Without `scheduled` the whole
  * catalogue runs for every agency (the cost of a first round); with it, the catalogue runs on the schedule the
- * product uses (facts kept in the store between runs, see core/facts-refresh.ts).
+ * product uses (facts kept in the store between runs, see core/facts-refresh.ts). `timedFirst` false: each agency
+ * times its pages and gathers in one job (runner/round.ts, the behaviour before the timed pass).
  */
 export async function measureRound(
   world: RoundWorld,
@@ -44,6 +45,7 @@ export async function measureRound(
   concurrency: number,
   accessibility: boolean,
   scheduled = false,
+  timedFirst = true,
 ): Promise<RoundRun> {
   const deps = world.deps(n, accessibility);
   const results: Result[] = [];
@@ -56,6 +58,7 @@ export async function measureRound(
     at,
     trigger: 'manual',
     concurrency,
+    timedFirst,
     spool: null,
     now: () => new Date().toISOString(),
     probe: {

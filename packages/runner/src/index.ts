@@ -21,5 +21,6 @@ export * from './round.js';
 export * from './round-alerts.js';
 export * from './run-agency.js';
 export * from './site-input.js';
+export * from './timed-pages.js';
 export * from './vantages.js';
 export * from './watchdog.js';

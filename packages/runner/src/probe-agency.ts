@@ -1,29 +1,18 @@
 import {
   type Agency,
-  classifyPage,
-  confirmationPolicy,
   emptyFacts,
   type Facts,
   factsConfig,
   gapKeys,
-  type PageArtifacts,
   type ProbeArtifacts,
-  pageBreaches,
   type RefreshReason,
-  type Registry,
   refreshReason,
   resumeGaps,
   type StoredFacts,
 } from '@dvcwatch/core';
-import { gatherFacts, gatherTls, type Prober } from '@dvcwatch/probe';
+import { gatherFacts, gatherTls } from '@dvcwatch/probe';
 import { type Logger, silentLogger, warnAnd } from './log.js';
-
-/** Where screenshots go: a local path for the probe to write, and the key the result stores. */
-export interface EvidencePlan {
-  path: (agencyId: string, at: string, page: 'home' | 'form') => { file: string; key: string };
-  /** Called after the probe wrote `file` (on AWS: upload to S3, then delete the local file). */
-  commit?: (file: string, key: string) => Promise<void>;
-}
+import { homeLoaded, probeTimedPages, type TimedPages, type TimedPagesOptions } from './timed-pages.js';
 
 /** Storage of gathered facts; the Store implements it. */
 export interface FactsStore {
@@ -31,10 +20,7 @@ export interface FactsStore {
   putFacts(facts: StoredFacts): Promise<boolean>;
 }
 
-export interface ProbeAgencyOptions {
-  prober: Prober;
-  registry: Registry;
-  evidence: EvidencePlan | null;
+export interface ProbeAgencyOptions extends TimedPagesOptions {
   /** Gather the check catalogue's facts (false: timings only). */
   facts: boolean;
   /**
@@ -46,64 +32,28 @@ export interface ProbeAgencyOptions {
   freshChecks?: boolean;
   /** Told whether the catalogue ran for an agency and why (null: stored facts reused). */
   onFacts?: (agencyId: string, reason: RefreshReason | null) => void;
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Timed pages already measured in this round's timed pass (runner/timed-pass.ts), by agency id: the probe then
+   * only gathers. An agency missing from it is timed here.
+   */
+  timed?: ReadonlyMap<string, TimedPages>;
   /** Where the reads and writes a probe can do without say that they failed (default: nowhere). */
   log?: Logger;
 }
 
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
- * Probes one agency: the home page and the form page, a failed one re-probed within the round as the confirmation
- * policy says (core/confirmation-policy.ts: network errors, timeouts, HTTP ≥ 500); a slow one is measured once and
- * confirmed over rounds by the alert policy. Then gathers the facts for the check catalogue. All attempts are kept.
- * Never throws for a portal's fault.
+ * Probes one agency: its timed pages (runner/timed-pages.ts), unless the round's timed pass measured them already,
+ * then the facts for the check catalogue. Never throws for a portal's fault.
  */
 export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOptions): Promise<ProbeArtifacts> {
   const log = o.log ?? silentLogger;
   const started = performance.now();
   const cfg = o.registry.probe;
-  const policy = confirmationPolicy(cfg);
-  const retries: ProbeArtifacts['retries'] = [];
-  const sleep = o.sleep ?? wait;
-
-  const probe = async (url: string, kind: 'home' | 'form'): Promise<PageArtifacts> => {
-    const shot = o.evidence?.path(agency.id, at, kind) ?? null;
-    // Evidence: the home page every round; the form page when it failed (its re-probes), since a JPEG of a
-    // healthy form every hour is a fifth of a timing probe's CPU and shows nothing.
-    const take = (attempt: number, exclusive: boolean) =>
-      o.prober.probePage(url, kind, {
-        timeoutMs: cfg.pageTimeoutMs,
-        ...(exclusive ? { exclusive } : {}),
-        ...(shot && (kind === 'home' || attempt > 0 || policy.attempts === 0) ? { screenshotPath: shot.file } : {}),
-      });
-    let page = await take(0, false);
-    const seen = () => classifyPage(page, o.registry.nationalHosts);
-    const breached = () =>
-      policy.slowPages === 'in-round' && pageBreaches(kind, page, agency.thresholds, o.registry.nationalHosts).length > 0;
-    // A load that could not have the timing lane to itself (it waited past its turn, or another timed load took
-    // CPU while its numbers formed: probe/timing-lane.ts) is timed again at once, alone on the round's last look
-    // (core/confirmation-policy.ts `alone`).
-    const shared = () => page.conditions?.alone === false;
-    for (let i = 0; policy.another(i, seen(), breached(), shared()); i++) {
-      retries.push({ page: kind, attempt: page });
-      const again = policy.reprobes(seen(), breached());
-      await sleep(again ? policy.delayBeforeMs(i + 1) : 0);
-      page = await take(i + 1, policy.alone(i + 1, again));
-    }
-    if (shot && page.screenshot) {
-      await o.evidence?.commit?.(shot.file, shot.key);
-      page = { ...page, screenshot: shot.key };
-    }
-    return page;
-  };
-
-  const home = await probe(agency.portal.home, 'home');
-  const homeLoaded = !home.error && home.httpStatus !== null && home.httpStatus < 400 && !home.challenge;
-  const form = agency.portal.form && homeLoaded ? await probe(agency.portal.form, 'form') : null;
+  const timed = o.timed?.get(agency.id) ?? (await probeTimedPages(agency, at, o));
+  const { home, form, retries } = timed;
   let facts: Facts = emptyFacts();
   let factsAt: string | null = null;
-  if (o.facts && homeLoaded) {
+  if (o.facts && homeLoaded(home)) {
     const homeUrl = home.finalUrl ?? agency.portal.home;
     const config = factsConfig({
       home: agency.portal.home,
@@ -159,7 +109,9 @@ export async function probeAgency(agency: Agency, at: string, o: ProbeAgencyOpti
           .catch(warnAnd(log, 'facts not stored: the next round runs the catalogue again', { agencyId: agency.id }, false));
     }
   }
-  return { profile: PROFILE, home, form, retries, facts, factsAt, durationMs: performance.now() - started };
+  // Time spent waiting between the timed pass and the gathering is nobody's: the probe's own time is both parts.
+  const durationMs = (o.timed?.has(agency.id) ? timed.durationMs : 0) + performance.now() - started;
+  return { profile: PROFILE, home, form, retries, facts, factsAt, durationMs };
 }
 
 /** The measurement profile, said on the site: desktop viewport, no network or CPU throttling. */

@@ -6,6 +6,7 @@ import { finalizeRound, type RoundSummary } from './finalize.js';
 import { recordResult } from './finish.js';
 import { type LabRoundOptions, runLabPhase } from './lab-round.js';
 import type { ProbeAgencyOptions } from './probe-agency.js';
+import { runTimedPass } from './timed-pass.js';
 
 /** Keeps results the store could not take, and gives them back when it returns (a local file spool). */
 export interface Spool {
@@ -23,6 +24,11 @@ export interface RoundOptions {
   now: () => string;
   /** The ministry profile (Lighthouse mobile), run before the hourly probes for due agencies; absent: not run. */
   lab?: LabRoundOptions | null;
+  /**
+   * Every agency's timed pages first, then the catalogues (runner/timed-pass.ts; default true). False: each agency
+   * times its pages and gathers in one job (the behaviour before issue 19, kept for the benchmark's comparison).
+   */
+  timedFirst?: boolean;
   /** Called as each agency's measurement starts (progress line). */
   onStart?: (agencyId: string, started: number, total: number) => void;
   /** Called as each agency finishes (progress line). */
@@ -49,14 +55,23 @@ export async function runRound(deps: RunnerDeps, o: RoundOptions): Promise<Round
   let done = 0;
   let begun = 0;
   let spooled = 0;
+  const begunIds = new Set<string>();
+  const start = (agency: Agency) => {
+    if (begunIds.has(agency.id)) return;
+    begunIds.add(agency.id);
+    o.onStart?.(agency.id, ++begun, agencies.length);
+  };
+  const timedFirst = o.timedFirst !== false;
+  const timed = timedFirst ? await runTimedPass(deps, agencies, o.at, o.probe, o.concurrency, start) : undefined;
+  const probe: ProbeAgencyOptions = timed ? { ...o.probe, timed } : o.probe;
   valuesOrThrow(
     await runAgencyPool(agencies, o.concurrency, async (agency) => {
       // An overlapping round for the same hour already measured this agency: its result is kept (first wins).
       // The row of a round that ran the ministry profile carries the day's lab summary (never judged hourly).
       const withLab = (r: Result): Result =>
         labs.has(agency.id) && r.lab === undefined ? { ...r, lab: labs.get(agency.id) ?? null } : r;
-      o.onStart?.(agency.id, ++begun, agencies.length);
-      const job = await agencyJob(deps, agency, o.at, o.probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
+      start(agency);
+      const job = await agencyJob(deps, agency, o.at, probe, (r) => finishSafely(deps, agency, withLab(r), o.spool), {
         measureWhenStoreUnreadable: true,
       });
       if (!job.recorded) spooled++;
