@@ -1,4 +1,4 @@
-import { createProber, TimingLane } from '@dvcwatch/probe';
+import { createProber, LOCAL_PROCESS_MODEL, TimingLane } from '@dvcwatch/probe';
 import { type CaseSummary, measureAccuracy, summarise } from './accuracy.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
@@ -53,7 +53,9 @@ export async function accuracyUnderLoad(lane: TimingLane, gatherers: number, rep
 
 /**
  * Issue 19's bench, in one run: a Lighthouse page-run for scale, then for each variant — before (no timing lane:
- * timed loads share the CPU with every gathering page) and after (the timing lane) — the first round of `agencies`
+ * timed loads share the CPU with every gathering page, each agency times and gathers in one job, one multi-process
+ * Chromium) and after (the timing lane, every agency's timed pages first, the local round's process model,
+ * probe/chromium-launch.ts `LOCAL_PROCESS_MODEL`) — the first round of `agencies`
  * copies of the demo's good portal (every catalogue runs, axe included) and the next-hour round (stored facts, timings
  * only) at the CLI's default concurrency, and the accuracy cases timed beside four gathering pages.
  */
@@ -72,15 +74,15 @@ export async function measureHundredRounds(
   const lighthousePageRunS = median(lh.flatMap((r) => r.lhS));
   log(`  one Lighthouse page-run: ${lighthousePageRunS.toFixed(1)} s`);
   const variants: HundredVariant[] = [];
-  for (const [name, lane] of [
-    ['after (timing lane)', new TimingLane()],
-    ['before (no timing lane)', new SharedLane()],
+  for (const [name, lane, model, timedFirst] of [
+    ['after (timing lane)', new TimingLane(), LOCAL_PROCESS_MODEL, true],
+    ['before (no timing lane)', new SharedLane(), 'shared', false],
   ] as const) {
-    const world = await openRoundWorld(10, lane);
+    const world = await openRoundWorld(10, lane, model);
     try {
-      const first = await measureRound(world, agencies, concurrency, true, true);
+      const first = await measureRound(world, agencies, concurrency, true, true, timedFirst);
       log(`  ${name}: first round ${first.wallS.toFixed(0)} s ${JSON.stringify(first.counts)}`);
-      const next = await measureRound(world, agencies, concurrency, true, true);
+      const next = await measureRound(world, agencies, concurrency, true, true, timedFirst);
       log(
         `  ${name}: next-hour round ${next.wallS.toFixed(0)} s (catalogue ${next.catalogueRuns}) ${JSON.stringify(next.counts)}`,
       );

@@ -6,7 +6,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { DEMO_PORTALS, type Embedded, startDemoPortals, startDynalite, startSes } from '@dvcwatch/cli';
 import { parseRegistry, type Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
-import { createProber, type Prober, type TimingLane } from '@dvcwatch/probe';
+import { createProber, LOCAL_PROCESS_MODEL, type Prober, type ProcessModel, type TimingLane } from '@dvcwatch/probe';
 import { type EvidencePlan, type RunnerDeps, silentLogger } from '@dvcwatch/runner';
 import { ensureTable, Sends, Store } from '@dvcwatch/store';
 import { stringify } from 'yaml';
@@ -26,9 +26,13 @@ const TABLE = 'dvcwatch-bench';
 
 /**
  * Starts `servers` copies of the demo's good portal, dynalite (in memory) and the SES emulator, all on 127.0.0.1;
- * `lane`: the prober's timing lane (default the process's).
+ * `lane`: the prober's timing lane (default the process's); `processModel`: Chromium's (default the local round's).
  */
-export async function openRoundWorld(servers: number, lane?: TimingLane): Promise<RoundWorld> {
+export async function openRoundWorld(
+  servers: number,
+  lane?: TimingLane,
+  processModel: ProcessModel = LOCAL_PROCESS_MODEL,
+): Promise<RoundWorld> {
   const good = DEMO_PORTALS.find((p) => p.id === 'tot');
   if (!good) throw new Error('the demo has no good portal (id "tot")');
   const portals = await startDemoPortals({
@@ -46,7 +50,7 @@ export async function openRoundWorld(servers: number, lane?: TimingLane): Promis
   const sends = new Sends(client, TABLE);
   const mailer = new Mailer({ ses, sends, from: 'dvcwatch@dvcwatch.local' });
   const origins = portals.portals.map((p) => new URL(p.home).origin);
-  const prober = createProber({ local: true, allowedOrigins: origins, ...(lane ? { lane } : {}) });
+  const prober = createProber({ local: true, allowedOrigins: origins, processModel, ...(lane ? { lane } : {}) });
   const shots = await mkdtemp(join(tmpdir(), 'dvcwatch-bench-'));
 
   const registry = (n: number, accessibility: boolean): Registry => {

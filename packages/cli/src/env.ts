@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LOCAL_PROCESS_MODEL } from '@dvcwatch/probe';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -14,8 +15,9 @@ const Env = z.object({
   DVCWATCH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** The registry commands use without --registry (round, serve, replay, results, alerts). */
   DVCWATCH_REGISTRY: z.string().min(1).optional(),
-  // `lambda` runs Chromium as the probe Lambda does (single-process, one browser per page); `shared` is faster here.
-  DVCWATCH_BROWSER_MODEL: z.enum(['shared', 'lambda']).default('shared'),
+  // `lambda` runs Chromium as the probe Lambda does (single-process browsers serving pages in turn), faster here too
+  // (probe/chromium-launch.ts LOCAL_PROCESS_MODEL); `shared`: one multi-process browser.
+  DVCWATCH_BROWSER_MODEL: z.enum(['shared', 'lambda']).default(LOCAL_PROCESS_MODEL),
   /** Where `import-766` and serve's daily import ask (default: the national portal's endpoint). */
   DVCWATCH_INDEX766_ENDPOINT: z.url().optional(),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),

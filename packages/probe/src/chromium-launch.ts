@@ -12,6 +12,15 @@ import chromium from '@sparticuz/chromium';
 export type ProcessModel = 'shared' | 'lambda';
 
 /**
+ * The model a local round uses (the CLI's `DVCWATCH_BROWSER_MODEL` default, and the benchmarks): the Lambda one.
+ * Measured on this 2-core machine once browsers served pages in turn (`npx tsx bench/process-model.ts`, 16 pages):
+ * 687 ms per timed page against 830 ms for the shared model, the same median LCP (274 vs 290 ms); a check catalogue
+ * 4.3 s of CPU against 5.5 s (a new page's renderer process costs about 310 ms of CPU to start, where a page in a
+ * single-process browser costs none). `createProber` still defaults to `shared`, which the tests use.
+ */
+export const LOCAL_PROCESS_MODEL: ProcessModel = 'lambda';
+
+/**
  * Arguments that make a portal behave unlike it does for a citizen (no CORS, mixed content allowed): dropped in
  * both models. `--single-process` is dropped only in the shared model (it would die with its first context).
  */
