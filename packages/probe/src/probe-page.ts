@@ -9,7 +9,7 @@ import {
   untimedIfError,
 } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
-import { cpuShare } from './cpu-share.js';
+import { cpuShare, recentCpuShare } from './cpu-share.js';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
 import { FormationMeter } from './formation-meter.js';
@@ -47,6 +47,9 @@ const chainOf = (request: Req): string[] => {
 /** Every URL of the redirect chain of a response, requested first. */
 const redirectChain = (response: Response): string[] => chainOf(response.request());
 
+/** A calibration that ended this recently serves as the next load's first (cpu-share.ts `recentCpuShare`). */
+export const CALIBRATION_REUSE_MS = 100;
+
 /** Longest wait for the timing lane: past it the load runs anyway, counted as contended. */
 export const LANE_MAX_WAIT_MS = 60_000;
 
@@ -78,7 +81,7 @@ export const probePage = async (
       // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
       await marks.quiet(QUIET_MAX_MS);
       marks.begin();
-      const before = cpuShare();
+      const before = recentCpuShare(CALIBRATION_REUSE_MS);
       marks.end();
       // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
       await new Promise<void>((r) => setImmediate(r));
