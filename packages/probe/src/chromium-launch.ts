@@ -14,8 +14,8 @@ export type ProcessModel = 'shared' | 'lambda';
 /**
  * The model a local round uses (the CLI's `DVCWATCH_BROWSER_MODEL` default, and the benchmarks): the Lambda one.
  * Measured on this 2-core machine once browsers served pages in turn (`npx tsx bench/process-model.ts`, 16 pages):
- * 687 ms per timed page against 830 ms for the shared model, the same median LCP (274 vs 290 ms); a check catalogue
- * 4.3 s of CPU against 5.5 s (a new page's renderer process costs about 310 ms of CPU to start, where a page in a
+ * 912 ms per timed page against 1,050 ms for the shared model, the same median LCP (272 vs 294 ms); a check
+ * catalogue 4.3 s of CPU against 5.5 s (a new page's renderer process costs about 310 ms of CPU to start, where a page in a
  * single-process browser costs none). `createProber` still defaults to `shared`, which the tests use.
  */
 export const LOCAL_PROCESS_MODEL: ProcessModel = 'lambda';
