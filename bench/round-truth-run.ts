@@ -9,6 +9,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { type Embedded, startDynalite, startSes } from '@dvcwatch/cli';
 import { parseRegistry, type Result } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
+import { LOCAL_PROCESS_MODEL } from '@dvcwatch/probe';
 import { runRound, silentLogger } from '@dvcwatch/runner';
 import { ensureTable, Sends, Store } from '@dvcwatch/store';
 import { stringify } from 'yaml';
@@ -81,7 +82,7 @@ const runOne = async (tag: string): Promise<Result[]> => {
   await ensureTable(client, 'truth');
   const store = new Store(client, 'truth');
   const sends = new Sends(client, 'truth');
-  const prober = localProber(origins, true);
+  const prober = localProber(origins, true, LOCAL_PROCESS_MODEL);
   const registry = registryFor(tag);
   const deps = {
     registry,
