@@ -14,9 +14,9 @@ export type ProcessModel = 'shared' | 'lambda';
 /**
  * The model a local round uses (the CLI's `DVCWATCH_BROWSER_MODEL` default, and the benchmarks): the Lambda one.
  * Measured on this 2-core machine once browsers served pages in turn (`npx tsx bench/process-model.ts`, 16 pages):
- * 912 ms per timed page against 1,050 ms for the shared model, the same median LCP (272 vs 294 ms); a check
- * catalogue 4.3 s of CPU against 5.5 s (a new page's renderer process costs about 310 ms of CPU to start, where a page in a
- * single-process browser costs none). `createProber` still defaults to `shared`, which the tests use.
+ * 881 ms per timed page against 1,042 ms for the shared model, 376 ms of the machine's CPU against 634 ms (the shared
+ * model starts a renderer process for every page), the same median LCP (294 vs 312 ms). A check catalogue took
+ * 4.3 s of CPU against 5.5 s (one measurement of 8 agencies, not kept as a bench). `createProber` still defaults to `shared`, which the tests use.
  */
 export const LOCAL_PROCESS_MODEL: ProcessModel = 'lambda';
 

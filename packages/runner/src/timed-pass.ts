@@ -1,4 +1,5 @@
 import { type Agency, CLOSE_TIMEOUT_MS, confirmationPolicy } from '@dvcwatch/core';
+import { DeadlineError, withTimeout } from '@dvcwatch/probe';
 import { runAgencyPool } from './agency-pool.js';
 import type { RunnerDeps } from './deps.js';
 import { probeTimedPages, type TimedPages, type TimedPagesOptions } from './timed-pages.js';
@@ -28,18 +29,11 @@ export async function runTimedPass(
     const stored = await deps.store.getResult(agency.id, at).catch(() => null);
     if (stored) return;
     onStart?.(agency);
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), budgetMs);
-    });
     try {
-      const pages = await Promise.race([probeTimedPages(agency, at, probe), budget]);
-      if (pages) timed.set(agency.id, pages);
-      else deps.log.warn('timed pages past their worst case: the agency job times them again', { agencyId: agency.id, at });
+      timed.set(agency.id, await withTimeout(probeTimedPages(agency, at, probe), budgetMs, 'timed pages'));
     } catch (e) {
-      deps.log.warn('timed pass failed for an agency: its job times it', { agencyId: agency.id, at, error: String(e) });
-    } finally {
-      clearTimeout(timer);
+      const why = e instanceof DeadlineError ? 'timed pages past their worst case' : 'timed pass failed for an agency';
+      deps.log.warn(`${why}: the agency job times them again`, { agencyId: agency.id, at, error: String(e) });
     }
   });
   return timed;
