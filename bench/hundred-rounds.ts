@@ -1,4 +1,4 @@
-import { createProber, LOCAL_PROCESS_MODEL, TimingLane } from '@dvcwatch/probe';
+import { createProber, LOCAL_PROCESS_MODEL, localTimingLane, type ProcessModel, type TimingLane } from '@dvcwatch/probe';
 import { type CaseSummary, measureAccuracy, summarise } from './accuracy.js';
 import { sideBySide } from './lighthouse.js';
 import { startBenchPortal } from './portals.js';
@@ -29,9 +29,14 @@ export interface HundredRounds {
  * Probes the accuracy cases `reps` times while `gatherers` pages are opened and read over and over beside them, in
  * the same process and lane (bench/lane-accuracy.ts runs it alone).
  */
-export async function accuracyUnderLoad(lane: TimingLane, gatherers: number, reps = 1): Promise<CaseSummary[]> {
+export async function accuracyUnderLoad(
+  lane: TimingLane,
+  gatherers: number,
+  reps = 1,
+  processModel: ProcessModel = 'shared',
+): Promise<CaseSummary[]> {
   const portal = await startBenchPortal();
-  const prober = createProber({ local: true, allowedOrigins: [portal.origin], lane });
+  const prober = createProber({ local: true, allowedOrigins: [portal.origin], lane, processModel });
   let stop = false;
   const load = Array.from({ length: gatherers }, async () => {
     while (!stop)
@@ -75,18 +80,18 @@ export async function measureHundredRounds(
   log(`  one Lighthouse page-run: ${lighthousePageRunS.toFixed(1)} s`);
   const variants: HundredVariant[] = [];
   for (const [name, lane, model, timedFirst] of [
-    ['after (timing lane)', new TimingLane(), LOCAL_PROCESS_MODEL, true],
+    ['after (timing lane)', localTimingLane(), LOCAL_PROCESS_MODEL, true],
     ['before (no timing lane)', new SharedLane(), 'shared', false],
   ] as const) {
     const world = await openRoundWorld(10, lane, model);
     try {
       const first = await measureRound(world, agencies, concurrency, true, true, timedFirst);
-      log(`  ${name}: first round ${first.wallS.toFixed(0)} s ${JSON.stringify(first.counts)}`);
+      log(`  ${name}: first round ${first.wallS.toFixed(0)} s ${JSON.stringify(first.counts)}, ${first.retimed} loads timed again`);
       const next = await measureRound(world, agencies, concurrency, true, true, timedFirst);
       log(
-        `  ${name}: next-hour round ${next.wallS.toFixed(0)} s (catalogue ${next.catalogueRuns}) ${JSON.stringify(next.counts)}`,
+        `  ${name}: next-hour round ${next.wallS.toFixed(0)} s (catalogue ${next.catalogueRuns}) ${JSON.stringify(next.counts)}, ${next.retimed} loads timed again`,
       );
-      const underLoad = await accuracyUnderLoad(lane, gatherers);
+      const underLoad = await accuracyUnderLoad(lane, gatherers, 1, model);
       variants.push({ name, first, next, underLoad });
     } finally {
       await world.close();

@@ -7,8 +7,10 @@ export class SharedLane extends TimingLane {
       begin: () => {},
       end: () => {},
       measuring: false,
-      forming: () => {},
-      quiet: async () => {},
+      hold: async () => {},
+      navigating: () => {},
+      rendering: () => {},
+      release: () => {},
       measured: () => {},
     };
     return { value: await fn(marks), waitedMs: 0, alone: true, overlapped: false, othersCpuMs: null };

@@ -27,6 +27,10 @@ export interface RoundRun {
   /** Median home-page LCP and TTFB of the round (how much concurrency inflates what is measured). */
   homeLcpMedianMs?: number | null;
   homeTtfbMedianMs?: number | null;
+  /** Worst home-page LCP of the round. */
+  homeLcpMaxMs?: number | null;
+  /** Timed loads timed again because another timed load took CPU while their numbers formed (probe/timing-lane.ts). */
+  retimed?: number;
 }
 
 let hour = 0;
@@ -96,6 +100,8 @@ export async function measureRound(
     at,
     homeLcpMedianMs: medianOf(results.map((r) => r.pages.home?.lcpMs)),
     homeTtfbMedianMs: medianOf(results.map((r) => r.pages.home?.ttfbMs)),
+    homeLcpMaxMs: Math.max(0, ...results.map((r) => r.pages.home?.lcpMs ?? 0)),
+    retimed: results.reduce((n, r) => n + (r.retries ?? []).filter((p) => p.conditions?.overlapped).length, 0),
   };
 }
 

@@ -115,39 +115,58 @@ describe('the timing lane with measured overlap (issue 21)', () => {
     expect(unmeasured).toMatchObject({ overlapped: true, othersCpuMs: null });
   });
 
-  it('holds a launch while another load’s numbers form, and never longer than its bound', async () => {
+  it('gives the CPU to one load at a time: two loads asking at once never both get it', async () => {
     const lane = new TimingLane(2);
-    let formingEnded = 0;
-    const former = lane.timed(async (m) => {
-      m.forming(true);
-      await tick(60);
-      formingEnded = performance.now();
-      m.forming(false);
-      await tick(60);
-    }, 1_000);
-    await tick(5);
-    // act: one load waits for the other to finish forming, then a second one with a bound shorter than that
-    const patient = lane.timed(async (m) => {
-      await m.quiet(1_000);
-      return performance.now();
-    }, 1_000);
-    const [, p] = await Promise.all([former, patient]);
-    const other = lane.timed(async (m) => {
-      m.forming(true);
-      await tick(200);
-      m.forming(false);
-    }, 1_000);
-    await tick(5);
-    const bounded = lane.timed(async (m) => {
-      const t = performance.now();
-      await m.quiet(30);
-      return performance.now() - t;
-    }, 1_000);
-    const [, b] = await Promise.all([other, bounded]);
-    // assess
-    expect(p.value).toBeGreaterThanOrEqual(formingEnded);
-    expect(b.value).toBeGreaterThanOrEqual(25);
-    expect(b.value).toBeLessThan(150);
+    const spans: [number, number][] = [];
+    const load = () =>
+      lane.timed(async (m) => {
+        await m.hold(1_000);
+        const from = performance.now();
+        await tick(60);
+        spans.push([from, performance.now()]);
+        m.release();
+        await tick(60);
+      }, 1_000);
+    // act: both ask for the CPU in the same turn, nobody holding it
+    await Promise.all([load(), load()]);
+    // assess: the second held it only after the first released it
+    const [a, b] = spans.sort((x, y) => x[0] - y[0]) as [[number, number], [number, number]];
+    expect(b[0]).toBeGreaterThanOrEqual(a[1] - 1);
     expect(lane.state()).toEqual({ timing: false, waiting: 0, gathering: 0 });
+  });
+
+  it('waits for a navigating load only `navigationHoldMs`, for a busy one up to its own bound', async () => {
+    const lane = new TimingLane(2, 80);
+    // prepare: one load holds the CPU and waits for its answer for 400 ms
+    const navigating = lane.timed(async (m) => {
+      await m.hold(1_000);
+      m.navigating();
+      await tick(400);
+    }, 1_000);
+    await tick(5);
+    const waited = async (maxMs: number) =>
+      (
+        await lane.timed(async (m) => {
+          const t = performance.now();
+          await m.hold(maxMs);
+          return performance.now() - t;
+        }, 1_000)
+      ).value;
+    // act: another asks for the CPU meanwhile
+    const afterNavigating = await waited(1_000);
+    await navigating;
+    const busy = lane.timed(async (m) => {
+      await m.hold(1_000);
+      await tick(300);
+    }, 1_000);
+    await tick(5);
+    const bounded = await waited(40);
+    await busy;
+    // assess: it went once the navigating load's hold ran out, not when that load ended; a busy holder kept it
+    // waiting for its whole bound and no longer
+    expect(afterNavigating).toBeGreaterThanOrEqual(60);
+    expect(afterNavigating).toBeLessThan(300);
+    expect(bounded).toBeGreaterThanOrEqual(35);
+    expect(bounded).toBeLessThan(200);
   });
 });

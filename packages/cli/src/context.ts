@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Registry } from '@dvcwatch/core';
 import { Mailer } from '@dvcwatch/notify';
-import { createProber, type Prober } from '@dvcwatch/probe';
+import { createProber, localTimingLane, type Prober } from '@dvcwatch/probe';
 import { createLabRunner, type LabRunner } from '@dvcwatch/probe/lab';
 import { type Logger, type RunnerDeps, silentLogger } from '@dvcwatch/runner';
 import { ensureTable, Sends, Store, VantageObservations } from '@dvcwatch/store';
@@ -117,6 +117,8 @@ export async function openLocal(
           local: origins.length > 0,
           allowedOrigins: origins,
           processModel: env.DVCWATCH_BROWSER_MODEL,
+          // Two timed loads taking turns on the CPU need each its own browser, to tell their CPU apart.
+          ...(env.DVCWATCH_BROWSER_MODEL === 'lambda' ? { lane: localTimingLane() } : {}),
         });
         return prober;
       },

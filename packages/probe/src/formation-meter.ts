@@ -1,7 +1,7 @@
 import { othersCpuMs, readTreeCpu, type TreeCpu } from './tree-cpu.js';
 
 /** How often the tree's CPU is read while a load's numbers form: finer than the 10 ms ticks are not useful. */
-const SAMPLE_EVERY_MS = 100;
+export const SAMPLE_EVERY_MS = 100;
 
 /**
  * Measures the CPU the rest of a probe invocation uses while one timed load's numbers form (timing-lane.ts): from

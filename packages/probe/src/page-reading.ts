@@ -1,3 +1,4 @@
+import { SAMPLE_EVERY_MS } from './formation-meter.js';
 import type { GuardedPage } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
 import { type PageReading, paintedExpression, readScript, sinceEntryExpression } from './page-script.js';
@@ -66,20 +67,30 @@ export const watchNetwork = (page: GuardedPage['page']): NetworkWatch => {
  * (performance.now() time), at most until `until`. A single-page app draws its content when its API answers, after
  * the load event: its largest paint comes then, where a fixed pause after the load event read the loading screen's.
  * `notBefore` keeps what the fixed pause saw: content a script draws on a timer shortly after the load event (no
- * request, nothing observable until it paints).
+ * request, nothing observable until it paints). `onQuiet.call` is called the first time the page has been quiet
+ * for `onQuiet.afterMs`, even before `notBefore`: from then on it waits, idle, and another timed load may render
+ * beside it (timing-lane.ts `release`; a late paint is still seen, and measured against what that load used).
  */
 export const waitForQuiet = async (
   page: GuardedPage['page'],
   net: NetworkWatch,
-  o: { quietMs: number; notBefore: number; until: number },
+  o: { quietMs: number; notBefore: number; until: number; onQuiet?: { afterMs: number; call: () => void } },
 ): Promise<void> => {
+  let told = false;
   for (;;) {
     const sinceEntry = await page.evaluate<number>(sinceEntryExpression).catch(() => null);
     const now = performance.now();
     if (sinceEntry === null || now >= o.until) return;
     const quiet = Math.min(sinceEntry, net.quietForMs(now));
+    if (o.onQuiet && !told && quiet >= o.onQuiet.afterMs) {
+      told = true;
+      o.onQuiet.call();
+    }
     if (quiet >= o.quietMs && now >= o.notBefore) return;
-    await sleep(Math.min(o.until - now, Math.max(25, o.quietMs - quiet, o.notBefore - now)));
+    const untilQuiet = Math.max(25, o.quietMs - quiet);
+    // Until `onQuiet` is told, look again as soon as it could be.
+    const untilTold = o.onQuiet && !told ? Math.max(25, o.onQuiet.afterMs - quiet) : Number.POSITIVE_INFINITY;
+    await sleep(Math.min(o.until - now, untilTold, Math.max(untilQuiet, o.notBefore - now)));
   }
 };
 
@@ -107,3 +118,10 @@ export const lastNumberMs = (r: PageReading, readyMs: number | null): number =>
 
 /** Slack after the last number (the page's navigation starts a little after the probe asked for it). */
 const LAST_NUMBER_SLACK_MS = 100;
+
+/**
+ * Quiet after which a timed load leaves the CPU to the next (timing-lane.ts `release`): no number of it formed
+ * since, so its formation meter's window (to the first 100 ms sample after the last number plus the slack) has
+ * ended before the next load uses any CPU.
+ */
+export const RELEASE_AFTER_QUIET_MS = LAST_NUMBER_SLACK_MS + SAMPLE_EVERY_MS;

@@ -18,7 +18,15 @@ import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
 import { withTimeout } from './limits.js';
 import { navigationError, pageError } from './page-error.js';
-import { lastNumberMs, readPage, totalBlockingTime, waitForPaint, waitForQuiet, watchNetwork } from './page-reading.js';
+import {
+  lastNumberMs,
+  RELEASE_AFTER_QUIET_MS,
+  readPage,
+  totalBlockingTime,
+  waitForPaint,
+  waitForQuiet,
+  watchNetwork,
+} from './page-reading.js';
 import { initScript, type PageReport } from './page-script.js';
 import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
 import { readTreeCpu } from './tree-cpu.js';
@@ -53,11 +61,8 @@ export const CALIBRATION_REUSE_MS = 100;
 /** Longest wait for the timing lane: past it the load runs anyway, counted as contended. */
 export const LANE_MAX_WAIT_MS = 60_000;
 
-/**
- * Longest wait, before a busy phase that forms none of this load's numbers (launch, screenshot, close, the
- * calibrations), for the other timed loads of the invocation to finish forming theirs (timing-lane.ts `quiet`).
- */
-export const QUIET_MAX_MS = 2_000;
+/** Longest wait, before a busy phase, for another timed load to leave the CPU (timing-lane.ts `hold`). */
+export const HOLD_MAX_MS = 2_000;
 
 /**
  * Probes one page in the process's timing lane (timing-lane.ts): alone, with no gathering page open. Records the CPU
@@ -79,14 +84,15 @@ export const probePage = async (
   } = await lane.timed(
     async (marks) => {
       // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
-      await marks.quiet(QUIET_MAX_MS);
+      await marks.hold(HOLD_MAX_MS);
       marks.begin();
       const before = recentCpuShare(CALIBRATION_REUSE_MS);
       marks.end();
+      marks.release();
       // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
       await new Promise<void>((r) => setImmediate(r));
       const page = await probePageNow(deps, url, kind, opts, marks);
-      await marks.quiet(QUIET_MAX_MS);
+      await marks.hold(HOLD_MAX_MS);
       marks.begin();
       const after = cpuShare();
       marks.end();
@@ -105,6 +111,7 @@ export const probePage = async (
     ...(overlapped ? { overlapped } : {}),
     contended: !alone || overlapped || value.share < CONTENDED_CPU_SHARE,
   };
+  if (process.env.DBG_LANE) console.log('LANE', kind, value.page.lcpMs, value.page.ttfbMs, JSON.stringify(conditions));
   return { ...value.page, conditions };
 };
 
@@ -153,7 +160,7 @@ const probePageNow = async (
   if (marks.measuring && readTreeCpu() !== null) marks.measured(0);
   let blockedPopups = 0;
   let gp: GuardedPage;
-  await marks.quiet(Math.min(QUIET_MAX_MS, left()));
+  await marks.hold(Math.min(HOLD_MAX_MS, left()));
   marks.begin();
   try {
     gp = await withTimeout(openGuardedPage(deps, { initScript: initScript(kind === 'form'), onReport }), left(), 'open page');
@@ -183,7 +190,6 @@ const probePageNow = async (
   const formed = (lastNumberAt: number | null): void => {
     const others = meter?.stop(lastNumberAt) ?? null;
     if (others !== null) marks.measured(others);
-    marks.forming(false);
   };
   page.on('response', (response) => {
     const request = response.request();
@@ -191,7 +197,7 @@ const probePageNow = async (
     if (response.status() >= 300 && response.status() < 400) return;
     rendering = true;
     marks.begin();
-    marks.forming(true);
+    marks.rendering();
     meter?.start();
   });
 
@@ -200,6 +206,7 @@ const probePageNow = async (
     const reserve = Math.min(3_000, timeoutMs / 4);
     let response: Response | null;
     gotoAt = performance.now();
+    marks.navigating();
     try {
       response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left() - reserve) });
       navigating = false;
@@ -226,9 +233,18 @@ const probePageNow = async (
       await waitForPaint(page, left() - reserve);
       const { settleMs, quietMs, settleMaxMs } = deps.limits;
       const until = Math.min(performance.now() + settleMaxMs, deadline - reserve);
-      await waitForQuiet(page, net, { quietMs, notBefore: Math.min(loadedAt + settleMs, until), until });
+      // Painted and quiet, a form ready: its numbers have formed; the rest of the settle is an idle wait, beside
+      // which another timed load may render (a late paint is measured against the CPU that load used).
+      const onQuiet = {
+        afterMs: RELEASE_AFTER_QUIET_MS,
+        call: () => {
+          if (kind !== 'form' || ready) marks.release();
+        },
+      };
+      await waitForQuiet(page, net, { quietMs, notBefore: Math.min(loadedAt + settleMs, until), until, onQuiet });
     }
     if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
+    await marks.hold(Math.min(HOLD_MAX_MS, left() - 500));
     const reading = await readPage(gp, Math.min(2_000, left()));
     const readyAt = (ready as { at: number } | null)?.at ?? null;
     formed(reading ? gotoAt + lastNumberMs(reading, readyAt !== null && docStart !== null ? readyAt - docStart : null) : null);
@@ -254,7 +270,6 @@ const probePageNow = async (
       Object.assign(out, untimedIfError(out));
       out.firstText = reading.firstText || null;
     }
-    await marks.quiet(Math.min(QUIET_MAX_MS, left() - 500));
     if (kind === 'home' && left() > 500)
       // Which of the catalogue's functions the home page offers: a changed surface re-runs the checks (facts-refresh).
       out.surface = await withTimeout(collect(page, 400, 0), Math.min(1_000, left()), 'surface')
@@ -284,7 +299,7 @@ const probePageNow = async (
   // A copy: a flow that lost the race may still write to `out` until its context is gone.
   const result = structuredClone(finish(error));
   formed(null);
-  await marks.quiet(Math.min(QUIET_MAX_MS, Math.max(0, left())));
+  await marks.hold(Math.min(HOLD_MAX_MS, Math.max(0, left())));
   if (!rendering) marks.begin();
   rendering = true;
   await gp.close().finally(() => marks.end());
