@@ -88,6 +88,9 @@ export function judgeRound(
   const statuses = new Map<string, number>();
   for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
   lines.push(`statuses: ${[...statuses].map(([s, n]) => `${s} ${n}`).join(', ')}; ${judged} check verdicts judged`);
+  const earlier = results.flatMap((r) => r.retries ?? []);
+  const overlapped = earlier.filter((p) => p.conditions?.overlapped).length;
+  lines.push(`timed loads: ${earlier.length} earlier attempts kept, ${overlapped} of them timed again after another load's CPU`);
   return {
     timingInside: inside,
     timingAll: all,

@@ -2,7 +2,7 @@
  * The round of `npm run bench:truth` (bench/round-truth.ts starts it with the test CA trusted): six timing fixtures
  * and sixteen vendor-style portals in one first round, quiet then beside busy loops; see round-truth.ts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
@@ -115,8 +115,27 @@ const runOne = async (tag: string): Promise<Result[]> => {
   return results;
 };
 
-const busyLoops = (n: number): ChildProcess[] =>
-  Array.from({ length: n }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+/**
+ * `n` busy-loop processes outside the monitor's process tree, as other work on the machine would be: each loop's
+ * shell exits at once, so the loop is not a child of this process (as a child it would count as another page load of
+ * the monitor in the formation meter, probe/tree-cpu.ts). Returns their pids.
+ */
+const busyLoops = async (n: number): Promise<number[]> =>
+  Promise.all(
+    Array.from({ length: n }, async () => {
+      const sh = spawn('sh', ['-c', '(while :; do :; done) >/dev/null 2>&1 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      sh.stdout.on('data', (d) => {
+        out += String(d);
+      });
+      await new Promise((r) => sh.on('close', r));
+      const pid = Number(out.trim());
+      if (!Number.isInteger(pid) || pid <= 0) throw new Error(`busy loop: no pid in "${out}"`);
+      return pid;
+    }),
+  );
+
+const ONLY = process.env.BENCH_TRUTH_ONLY;
 
 console.log(
   `bench:truth — one first round of ${TIMING.length} timing fixtures + ${catalogue.length} vendor-style portals, concurrency ${CONCURRENCY}, real Chromium`,
@@ -126,10 +145,11 @@ for (const [label, busy] of [
   ['quiet machine', 0],
   [`${BUSY} busy-loop processes`, BUSY],
 ] as const) {
-  const loops = busyLoops(busy);
+  if (ONLY && ONLY !== (busy ? 'busy' : 'quiet')) continue;
+  const loops = await busyLoops(busy);
   const t0 = performance.now();
   const results = await runOne(busy ? 'busy' : 'quiet').finally(() => {
-    for (const l of loops) l.kill('SIGKILL');
+    for (const pid of loops) process.kill(pid, 'SIGKILL');
   });
   const wall = (performance.now() - t0) / 1000;
   const v = judgeRound(results, TIMING, catalogue);
