@@ -86,7 +86,9 @@ export async function measureHundredRounds(
     const world = await openRoundWorld(10, lane, model);
     try {
       const first = await measureRound(world, agencies, concurrency, true, true, timedFirst);
-      log(`  ${name}: first round ${first.wallS.toFixed(0)} s ${JSON.stringify(first.counts)}, ${first.retimed} loads timed again`);
+      log(
+        `  ${name}: first round ${first.wallS.toFixed(0)} s ${JSON.stringify(first.counts)}, ${first.retimed} loads timed again`,
+      );
       const next = await measureRound(world, agencies, concurrency, true, true, timedFirst);
       log(
         `  ${name}: next-hour round ${next.wallS.toFixed(0)} s (catalogue ${next.catalogueRuns}) ${JSON.stringify(next.counts)}, ${next.retimed} loads timed again`,

@@ -1,3 +1,5 @@
+import { CpuTurns } from './cpu-turns.js';
+
 /**
  * The timing lane: a timed page load (home, form, their confirmations) never shares the CPU with another page
  * load of the product (issue 19). As Lighthouse refuses to run two audits on one machine at once, timed loads take
@@ -60,9 +62,6 @@ export interface TimedOutcome<T> {
 interface Entry {
   active: number;
   overlapped: boolean;
-  /** Holds the CPU: `busy`, or `navigating` since `since` (performance.now() time). */
-  holding: null | 'busy' | 'navigating';
-  since: number;
   othersCpuMs: number | null;
 }
 
@@ -78,16 +77,18 @@ export class TimingLane {
   private readonly timedQueue: Waiter[] = [];
   private readonly gatherQueue: (() => void)[] = [];
   private readonly entries = new Set<Entry>();
-  private readonly holdWaiters = new Set<() => void>();
+  private readonly turns: CpuTurns;
 
   /**
    * `overlap`: timed loads that may run at once (1: one at a time). `navigationHoldMs`: how long the others wait for
-   * a load whose answer has not come (0: not at all, as on Lambda, where portals make a load wait seconds).
+   * a load whose answer has not come (cpu-turns.ts; 0: not at all, as on Lambda, where portals make a load wait seconds).
    */
   constructor(
     readonly overlap = 1,
-    readonly navigationHoldMs = 0,
-  ) {}
+    navigationHoldMs = 0,
+  ) {
+    this.turns = new CpuTurns(navigationHoldMs);
+  }
 
   /**
    * Runs a timed load in the lane. Waits at most `maxWaitMs` for a place; past that it runs anyway and says so
@@ -98,24 +99,15 @@ export class TimingLane {
     const asked = performance.now();
     const alone = await this.enterTimed(exclusive, maxWaitMs);
     const waitedMs = Math.round(performance.now() - asked);
-    const entry: Entry = { active: 0, overlapped: false, holding: null, since: 0, othersCpuMs: null };
+    const entry: Entry = { active: 0, overlapped: false, othersCpuMs: null };
     this.entries.add(entry);
+    const turn = this.turns.join();
     const marks: ActiveMarks = {
       measuring: this.overlap > 1,
-      hold: (maxMs) => this.hold(entry, maxMs),
-      navigating: () => {
-        if (!entry.holding) return;
-        entry.holding = 'navigating';
-        entry.since = performance.now();
-        this.wakeHolders();
-      },
-      rendering: () => {
-        entry.holding = 'busy';
-      },
-      release: () => {
-        entry.holding = null;
-        this.wakeHolders();
-      },
+      hold: (maxMs) => this.turns.hold(turn, maxMs),
+      navigating: () => this.turns.navigating(turn),
+      rendering: () => this.turns.rendering(turn),
+      release: () => this.turns.release(turn),
       measured: (ms) => {
         entry.othersCpuMs = ms;
       },
@@ -137,45 +129,9 @@ export class TimingLane {
       return { value, waitedMs, alone, overlapped, othersCpuMs: entry.othersCpuMs };
     } finally {
       this.entries.delete(entry);
-      this.wakeHolders();
+      this.turns.leave(turn);
       if (alone) this.leaveTimed(exclusive);
     }
-  }
-
-  /**
-   * Resolves once no other timed load holds the CPU (a navigating one counts for `navigationHoldMs`), or after
-   * `maxMs`; then `self` holds it. The check and the taking happen in one turn of the event loop: two loads
-   * waiting never both see the CPU free.
-   */
-  private async hold(self: Entry, maxMs: number): Promise<void> {
-    if (self.holding) return;
-    const until = performance.now() + maxMs;
-    for (;;) {
-      const now = performance.now();
-      /** When the earliest navigating holder stops counting (Infinity: a busy holder; null: nobody holds). */
-      let free: number | null = null;
-      for (const e of this.entries) {
-        if (e === self || !e.holding) continue;
-        const end = e.holding === 'busy' ? Number.POSITIVE_INFINITY : e.since + this.navigationHoldMs;
-        if (end > now) free = Math.max(free ?? 0, end);
-      }
-      if (free === null || now >= until) break;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.holdWaiters.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, Math.min(until, free as number) - now);
-        timer.unref?.();
-        this.holdWaiters.add(done);
-      });
-    }
-    self.holding = 'busy';
-  }
-
-  private wakeHolders(): void {
-    for (const done of [...this.holdWaiters]) done();
   }
 
   /** Runs a gathering page once no timed load runs or waits. */
