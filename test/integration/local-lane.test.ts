@@ -19,6 +19,16 @@ const LATE =
   `<script>setTimeout(() => { const h = document.createElement('h1'); h.style.fontSize = '64px';` +
   ` h.textContent = 'Dịch vụ công trực tuyến '.repeat(12); document.body.append(h); }, ${LATE_MS});</script></body></html>`;
 
+/** A splash page that sends itself on (`location.replace`) after it has painted and left the CPU to the next load. */
+const REDIRECT_AFTER_MS = 700;
+const SPLASH =
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đang chuyển</title></head><body><p>Đang chuyển…</p>` +
+  `<script>setTimeout(() => location.replace('/landed'), ${REDIRECT_AFTER_MS});</script></body></html>`;
+/** A page whose script keeps its renderer busy for 1.5 s: a load that renders beside another's numbers. */
+const BUSY =
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng bận</title></head><body><h1>Dịch vụ công</h1>` +
+  `<script>const t = performance.now(); while (performance.now() - t < 1500);</script></body></html>`;
+
 let server: http.Server;
 let origin: string;
 let prober: Prober;
@@ -28,7 +38,13 @@ const asked: { path: string; at: number }[] = [];
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     asked.push({ path: req.url ?? '', at: performance.now() });
-    const body = req.url?.startsWith('/late') ? LATE : FAST;
+    const body = req.url?.startsWith('/late')
+      ? LATE
+      : req.url?.startsWith('/splash')
+        ? SPLASH
+        : req.url?.startsWith('/busy')
+          ? BUSY
+          : FAST;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -86,4 +102,30 @@ describe('the local round’s timing lane: two timed loads taking turns on the C
     expect(late.conditions?.overlapped ?? false).toBe((late.conditions?.othersCpuMs ?? 0) > OTHERS_CPU_TOLERANCE_MS);
     expect(other.error).toBeNull();
   });
+
+  it('judges a page that sent itself on after leaving the CPU by its new document’s window', async () => {
+    // prepare: a settle long enough for the splash to send itself on while it lasts
+    const long = createProber({
+      local: true,
+      allowedOrigins: [origin],
+      processModel: 'lambda',
+      lane: localTimingLane(),
+      limits: { settleMs: 1_500 },
+    });
+    try {
+      // act: the splash paints and leaves the CPU; a busy page renders meanwhile; the splash sends itself on
+      const [splash, busy] = await Promise.all([
+        long.probePage(`${origin}/splash`, 'home'),
+        new Promise((r) => setTimeout(r, 20)).then(() => long.probePage(`${origin}/busy`, 'home')),
+      ]);
+      // assess: the numbers are the landed page's, and the busy page's CPU while they formed was counted, so the
+      // load is marked for timing again (before, its window ended with the splash's numbers, and it was clean)
+      expect(splash.title).toBe('Cổng nhanh');
+      expect(splash.conditions?.othersCpuMs).toBeGreaterThan(OTHERS_CPU_TOLERANCE_MS);
+      expect(splash.conditions?.overlapped).toBe(true);
+      expect(busy.error).toBeNull();
+    } finally {
+      await long.close();
+    }
+  }, 60_000);
 });

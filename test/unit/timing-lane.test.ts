@@ -129,9 +129,10 @@ describe('the timing lane with measured overlap (issue 21)', () => {
       }, 1_000);
     // act: both ask for the CPU in the same turn, nobody holding it
     await Promise.all([load(), load()]);
-    // assess: the second held it only after the first released it
+    // assess: the second held it only after the first released it, woken by the release (not by its 1 s bound)
     const [a, b] = spans.sort((x, y) => x[0] - y[0]) as [[number, number], [number, number]];
     expect(b[0]).toBeGreaterThanOrEqual(a[1] - 1);
+    expect(b[0] - a[1]).toBeLessThan(500);
     expect(lane.state()).toEqual({ timing: false, waiting: 0, gathering: 0 });
   });
 
@@ -168,5 +169,30 @@ describe('the timing lane with measured overlap (issue 21)', () => {
     expect(afterNavigating).toBeLessThan(300);
     expect(bounded).toBeGreaterThanOrEqual(35);
     expect(bounded).toBeLessThan(200);
+  });
+
+  it('makes a load still navigating wait like any other when it asks for the CPU again (its close after a failure)', async () => {
+    const lane = new TimingLane(2, 0);
+    let busyReleased = 0;
+    let heldAgain = 0;
+    // prepare: the first load holds the CPU, then waits for its answer (on Lambda the others need not wait for that)
+    const first = lane.timed(async (m) => {
+      await m.hold(1_000);
+      m.navigating();
+      await tick(20);
+      // act: its navigation failed; it asks for the CPU to close while the second load renders
+      await m.hold(1_000);
+      heldAgain = performance.now();
+    }, 1_000);
+    await tick(5);
+    const second = lane.timed(async (m) => {
+      await m.hold(1_000);
+      await tick(150);
+      busyReleased = performance.now();
+      m.release();
+    }, 1_000);
+    await Promise.all([first, second]);
+    // assess: the first got it back only once the second had left it
+    expect(heldAgain).toBeGreaterThanOrEqual(busyReleased - 1);
   });
 });

@@ -35,10 +35,10 @@ export class CpuTurns {
 
   /**
    * Resolves once no other load holds the CPU (a navigating one counts for `navigationHoldMs`), or after `maxMs`;
-   * then `self` holds it (no wait if it holds it already).
+   * then `self` holds it (no wait if it holds it already; a load still navigating waits like any other).
    */
   async hold(self: Turn, maxMs: number): Promise<void> {
-    if (self.holding) return;
+    if (self.holding === 'busy') return;
     const until = performance.now() + maxMs;
     for (;;) {
       const now = performance.now();

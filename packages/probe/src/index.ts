@@ -5,6 +5,7 @@ export * from './facts/index.js';
 export * from './guard.js';
 export * from './guard-policy.js';
 export * from './limits.js';
+export * from './network-watch.js';
 export * from './page-reading.js';
 export * from './page-session.js';
 export * from './probe-page.js';

@@ -1,6 +1,7 @@
 import { SAMPLE_EVERY_MS } from './formation-meter.js';
 import type { GuardedPage } from './guarded-page.js';
 import { sleep, withTimeout } from './limits.js';
+import type { NetworkWatch } from './network-watch.js';
 import { type PageReading, paintedExpression, readScript, sinceEntryExpression } from './page-script.js';
 
 /** How a timed page is read once it has loaded: its paint awaited, its numbers read, the time of the last one. */
@@ -28,53 +29,21 @@ export const waitForPaint = async (page: GuardedPage['page'], ms: number): Promi
 };
 
 /**
- * A request in flight this long is the page's background (long polling, a beacon that never ends), not its loading:
- * it no longer keeps the page from being quiet.
- */
-export const BACKGROUND_REQUEST_MS = 2_000;
-
-/** A page's network as the probe sees it: how long it has been quiet. */
-export interface NetworkWatch {
-  /** Ms since a request last started or ended; 0 while a request younger than BACKGROUND_REQUEST_MS is in flight. */
-  quietForMs(now: number): number;
-}
-
-/** Watches a page's requests from now on (started, finished, failed). */
-export const watchNetwork = (page: GuardedPage['page']): NetworkWatch => {
-  const open = new Map<unknown, number>();
-  let last = performance.now();
-  page.on('request', (r) => {
-    last = performance.now();
-    open.set(r, last);
-  });
-  const done = (r: unknown) => {
-    last = performance.now();
-    open.delete(r);
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return {
-    quietForMs: (now) => {
-      for (const since of open.values()) if (now - since < BACKGROUND_REQUEST_MS) return 0;
-      return Math.max(0, now - last);
-    },
-  };
-};
-
-/**
  * After the load event (and the paint): waits until the page has been quiet for `quietMs` — no request started or
  * ended, none in flight but background ones, no new LCP candidate or layout shift — and at least until `notBefore`
  * (performance.now() time), at most until `until`. A single-page app draws its content when its API answers, after
  * the load event: its largest paint comes then, where a fixed pause after the load event read the loading screen's.
  * `notBefore` keeps what the fixed pause saw: content a script draws on a timer shortly after the load event (no
- * request, nothing observable until it paints). `onQuiet.call` is called the first time the page has been quiet
- * for `onQuiet.afterMs`, even before `notBefore`: from then on it waits, idle, and another timed load may render
- * beside it (timing-lane.ts `release`; a late paint is still seen, and measured against what that load used).
+ * request, nothing observable until it paints). `onQuiet.call` is called once the page has been quiet for
+ * `onQuiet.afterMs`, even before `notBefore`, and again on later looks until it returns true: from then on the load
+ * waits, idle, and another timed load may render beside it (timing-lane.ts `release`; a late paint is still seen,
+ * and measured against what that load used). After new activity (a request, a paint, a new document) it is called
+ * again once the page is quiet again.
  */
 export const waitForQuiet = async (
   page: GuardedPage['page'],
   net: NetworkWatch,
-  o: { quietMs: number; notBefore: number; until: number; onQuiet?: { afterMs: number; call: () => void } },
+  o: { quietMs: number; notBefore: number; until: number; onQuiet?: { afterMs: number; call: () => boolean } },
 ): Promise<void> => {
   let told = false;
   for (;;) {
@@ -82,14 +51,17 @@ export const waitForQuiet = async (
     const now = performance.now();
     if (sinceEntry === null || now >= o.until) return;
     const quiet = Math.min(sinceEntry, net.quietForMs(now));
-    if (o.onQuiet && !told && quiet >= o.onQuiet.afterMs) {
-      told = true;
-      o.onQuiet.call();
-    }
+    if (o.onQuiet && quiet < o.onQuiet.afterMs) told = false;
+    else if (o.onQuiet && !told) told = o.onQuiet.call();
     if (quiet >= o.quietMs && now >= o.notBefore) return;
     const untilQuiet = Math.max(25, o.quietMs - quiet);
-    // Until `onQuiet` is told, look again as soon as it could be.
-    const untilTold = o.onQuiet && !told ? Math.max(25, o.onQuiet.afterMs - quiet) : Number.POSITIVE_INFINITY;
+    // Until `onQuiet` is told, look again as soon as it could be (a form not yet ready: at the meter's pace).
+    const untilTold =
+      !o.onQuiet || told
+        ? Number.POSITIVE_INFINITY
+        : quiet < o.onQuiet.afterMs
+          ? Math.max(25, o.onQuiet.afterMs - quiet)
+          : SAMPLE_EVERY_MS;
     await sleep(Math.min(o.until - now, untilTold, Math.max(untilQuiet, o.notBefore - now)));
   }
 };

@@ -3,6 +3,7 @@ import type { Page, Response } from 'playwright-core';
 import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
 import { openGuardedPage, type PageDeps } from './guarded-page.js';
+import { watchNetwork } from './network-watch.js';
 import { navigationError, pageError } from './page-error.js';
 import type { OpenOptions, PageSession } from './session.js';
 import { PROCESS_TIMING_LANE } from './timing-lane.js';
@@ -51,6 +52,8 @@ async function openAndRun<T>(
   const left = (): number => started + timeoutMs - performance.now();
   const gp = await openGuardedPage(deps, opts.viewport ? { viewport: opts.viewport } : {});
   gp.page.setDefaultTimeout(ACTION_WAIT_MS);
+  // Gathering's `settle` (facts/dom.ts) asks it whether the content is still coming.
+  watchNetwork(gp.page);
   const work = async (): Promise<T> => {
     let response: Response | null;
     try {

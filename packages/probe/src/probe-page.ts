@@ -17,16 +17,9 @@ import { GUARD_HEADER } from './guard.js';
 import { isAllowedScheme } from './guard-policy.js';
 import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page.js';
 import { withTimeout } from './limits.js';
+import { watchNetwork } from './network-watch.js';
 import { navigationError, pageError } from './page-error.js';
-import {
-  lastNumberMs,
-  RELEASE_AFTER_QUIET_MS,
-  readPage,
-  totalBlockingTime,
-  waitForPaint,
-  waitForQuiet,
-  watchNetwork,
-} from './page-reading.js';
+import { lastNumberMs, RELEASE_AFTER_QUIET_MS, readPage, totalBlockingTime, waitForPaint, waitForQuiet } from './page-reading.js';
 import { initScript, type PageReport } from './page-script.js';
 import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
 import { readTreeCpu } from './tree-cpu.js';
@@ -111,7 +104,6 @@ export const probePage = async (
     ...(overlapped ? { overlapped } : {}),
     contended: !alone || overlapped || value.share < CONTENDED_CPU_SHARE,
   };
-  if (process.env.DBG_LANE) console.log('LANE', kind, value.page.lcpMs, value.page.ttfbMs, JSON.stringify(conditions));
   return { ...value.page, conditions };
 };
 
@@ -144,6 +136,8 @@ const probePageNow = async (
 
   let docStart: number | null = null;
   let ready: { at: number; kind: 'form' | 'login' } | null = null;
+  /** When the readiness report arrived (performance.now() time). */
+  let readySeenAt: number | null = null;
   let onReady: () => void = () => {};
   const readySeen = new Promise<void>((r) => {
     onReady = r;
@@ -152,6 +146,7 @@ const probePageNow = async (
     if (r.type === 'doc') docStart = docStart === null ? r.origin : Math.min(docStart, r.origin);
     else if (!ready) {
       ready = { at: r.at, kind: r.kind };
+      readySeenAt = performance.now();
       onReady();
     }
   };
@@ -186,18 +181,30 @@ const probePageNow = async (
   let rendering = false;
   const meter = marks.measuring ? new FormationMeter(gp.browserPid) : null;
   let gotoAt = performance.now();
+  /** When the latest main document answered: a client-side redirect's page counts its numbers from its own start. */
+  let latestDocAt = gotoAt;
+  let meterStopped = false;
   /** The numbers are read: `lastNumberAt` (performance.now() time, null: now) is when the last of them formed. */
   const formed = (lastNumberAt: number | null): void => {
-    const others = meter?.stop(lastNumberAt) ?? null;
+    if (!meter || meterStopped) return;
+    meterStopped = true;
+    const others = meter.stop(lastNumberAt);
+    // Numbers formed but their formation was not measured (the browser's process unknown, /proc unreadable): the
+    // load is judged by its busy phases, never counted clean by default.
     if (others !== null) marks.measured(others);
+    else if (rendering || lastNumberAt !== null) marks.measured(null);
   };
   page.on('response', (response) => {
     const request = response.request();
-    if (rendering || !request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+    if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
     if (response.status() >= 300 && response.status() < 400) return;
+    latestDocAt = performance.now();
+    // A later document (a client-side redirect, perhaps after the load left the CPU) renders too: it takes the CPU
+    // again, and its numbers' window runs from its own answer.
+    marks.rendering();
+    if (rendering) return;
     rendering = true;
     marks.begin();
-    marks.rendering();
     meter?.start();
   });
 
@@ -206,6 +213,7 @@ const probePageNow = async (
     const reserve = Math.min(3_000, timeoutMs / 4);
     let response: Response | null;
     gotoAt = performance.now();
+    latestDocAt = gotoAt;
     marks.navigating();
     try {
       response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(500, left() - reserve) });
@@ -233,12 +241,14 @@ const probePageNow = async (
       await waitForPaint(page, left() - reserve);
       const { settleMs, quietMs, settleMaxMs } = deps.limits;
       const until = Math.min(performance.now() + settleMaxMs, deadline - reserve);
-      // Painted and quiet, a form ready: its numbers have formed; the rest of the settle is an idle wait, beside
-      // which another timed load may render (a late paint is measured against the CPU that load used).
+      // Painted and quiet, a form ready as long: its numbers have formed; the rest of the settle is an idle wait,
+      // beside which another timed load may render (a late paint is measured against the CPU that load used).
       const onQuiet = {
         afterMs: RELEASE_AFTER_QUIET_MS,
-        call: () => {
-          if (kind !== 'form' || ready) marks.release();
+        call: (): boolean => {
+          if (kind === 'form' && (readySeenAt === null || performance.now() - readySeenAt < RELEASE_AFTER_QUIET_MS)) return false;
+          marks.release();
+          return true;
         },
       };
       await waitForQuiet(page, net, { quietMs, notBefore: Math.min(loadedAt + settleMs, until), until, onQuiet });
@@ -247,7 +257,14 @@ const probePageNow = async (
     await marks.hold(Math.min(HOLD_MAX_MS, left() - 500));
     const reading = await readPage(gp, Math.min(2_000, left()));
     const readyAt = (ready as { at: number } | null)?.at ?? null;
-    formed(reading ? gotoAt + lastNumberMs(reading, readyAt !== null && docStart !== null ? readyAt - docStart : null) : null);
+    formed(
+      reading
+        ? Math.max(
+            gotoAt + lastNumberMs(reading, readyAt !== null && docStart !== null ? readyAt - docStart : null),
+            latestDocAt + lastNumberMs(reading, null),
+          )
+        : null,
+    );
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
     out.title = reading.title;

@@ -36,13 +36,16 @@ export interface ActiveMarks {
   rendering(): void;
   /** It leaves the CPU to the others (an idle wait). */
   release(): void;
-  /** The CPU milliseconds the rest of the monitor used while this load's numbers formed. */
-  measured(othersCpuMs: number): void;
+  /**
+   * The CPU milliseconds the other page loads used while this load's numbers formed; null: they formed but could not
+   * be measured (the load is judged by its busy phases, as where nothing can be measured).
+   */
+  measured(othersCpuMs: number | null): void;
 }
 
 /**
- * CPU the rest of a probe invocation may use while a load's numbers form, with those numbers still clean: at most
- * that much of the CPU was taken from its rendering, a quarter of the LCP and readiness truth windows (+400 ms) and
+ * CPU the other page loads of a probe invocation may use while a load's numbers form, with those numbers still
+ * clean: at most that much of the CPU beside its rendering, a quarter of the LCP and readiness truth windows (+400 ms) and
  * below the TTFB one (+150 ms) (dvcwatch's choice, checked by `npm run bench:cost` against the timing fixtures).
  */
 export const OTHERS_CPU_TOLERANCE_MS = 100;
@@ -53,7 +56,7 @@ export interface TimedOutcome<T> {
   waitedMs: number;
   /** It had a place in the lane (false: it ran anyway after its longest wait, beside gathering pages). */
   alone: boolean;
-  /** Its numbers are not clean: the rest of the monitor took more than the tolerance while they formed. */
+  /** Its numbers are not clean: the other page loads took more than the tolerance while they formed. */
   overlapped: boolean;
   /** CPU milliseconds the rest of the monitor used while its numbers formed (null: not measured). */
   othersCpuMs: number | null;

@@ -1,5 +1,6 @@
 import { type LinkFact, matches } from '@dvcwatch/core';
 import type { Locator, Page } from 'playwright-core';
+import { networkOf } from '../network-watch.js';
 import { CANDIDATES, COLLECT, MARK, TEXT_LENGTH } from './scripts.js';
 
 /** Runs a browser-side script (see scripts.ts) with a JSON argument. */
@@ -12,34 +13,51 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SAMPLE_MS = 150;
 const STABLE_MS = 2 * SAMPLE_MS;
 
+/** How long the wait for Playwright's `networkidle` lasts before the page's own requests are looked at instead. */
+const NETWORK_IDLE_WAIT_MS = 2_500;
+
+/** After that wait: how long no request the content waits for may have started or ended (`networkidle`'s 500 ms). */
+const AWAITED_QUIET_MS = 500;
+
 /**
- * Waits for client rendering to settle: network idle (bounded), and visible text unchanged over at least
- * `STABLE_MS` (three samples or more) up to a sample taken once the network is idle. Angular/React portals fill the
- * page after their scripts run, well after `load`. The text is sampled while the network quiets down, so a page
+ * Waits for client rendering to settle: the network idle, and visible text unchanged over at least `STABLE_MS`
+ * (three samples or more) up to a sample taken once the network is idle; at most `maxMs`. Angular/React portals fill
+ * the page after their scripts run, well after `load`. The text is sampled while the network quiets down, so a page
  * that is already rendered is done as soon as the network is idle, not `STABLE_MS` later.
+ *
+ * The network is idle once Playwright's `networkidle` comes. A page that keeps some connection busy (polling, a
+ * beacon, a long poll) may never give it: after `NETWORK_IDLE_WAIT_MS` the page's own requests decide (network-watch.ts,
+ * set on every gathering page): idle once no document, script or API call has been in flight or started for
+ * `AWAITED_QUIET_MS`. So a client-side app whose API answers after 3 s is read with its content, not its loading
+ * screen, which stays unchanged meanwhile.
  */
 export async function settle(page: Page, maxMs = 4_000): Promise<void> {
   const until = Date.now() + maxMs;
-  let idle = false;
-  const quiet = page
-    .waitForLoadState('networkidle', { timeout: Math.min(2_500, maxMs) })
-    .catch(() => undefined)
-    .then(() => {
-      idle = true;
-    });
+  const net = networkOf(page);
+  let networkIdle = false;
+  let waited = false;
+  const quiet = page.waitForLoadState('networkidle', { timeout: Math.min(NETWORK_IDLE_WAIT_MS, maxMs) }).then(
+    () => {
+      networkIdle = true;
+    },
+    () => {
+      waited = true;
+    },
+  );
+  const idle = (): boolean => networkIdle || (waited && (!net || net.awaitedQuietForMs(performance.now()) >= AWAITED_QUIET_MS));
   let last = -1;
   let samples = 0;
   let since = 0;
   while (Date.now() < until) {
-    const afterIdle = idle;
+    const afterIdle = idle();
     const at = Date.now();
     const len = await run<number>(page, TEXT_LENGTH).catch(() => 0);
     if (len > 0 && len === last) samples++;
     else [samples, since] = [1, at];
     last = len;
     if (afterIdle && samples >= 3 && at - since >= STABLE_MS) return;
-    // Before the network is idle, sample again as soon as it is (the text may already be stable).
-    await (idle ? sleep(SAMPLE_MS) : Promise.race([sleep(SAMPLE_MS), quiet]));
+    // Before the wait for `networkidle` ends, sample again as soon as it does (the text may already be stable).
+    await (networkIdle || waited ? sleep(SAMPLE_MS) : Promise.race([sleep(SAMPLE_MS), quiet]));
   }
 }
 
