@@ -183,6 +183,8 @@ const probePageNow = async (
   let gotoAt = performance.now();
   /** When the latest main document answered: a client-side redirect's page counts its numbers from its own start. */
   let latestDocAt = gotoAt;
+  /** Main documents that answered: more than one, the page sent itself on by script or `<meta http-equiv=refresh>`. */
+  let documents = 0;
   let meterStopped = false;
   /** The numbers are read: `lastNumberAt` (performance.now() time, null: now) is when the last of them formed. */
   const formed = (lastNumberAt: number | null): void => {
@@ -199,6 +201,7 @@ const probePageNow = async (
     if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
     if (response.status() >= 300 && response.status() < 400) return;
     latestDocAt = performance.now();
+    documents += 1;
     // A later document (a client-side redirect, perhaps after the load left the CPU) renders too: it takes the CPU
     // again, and its numbers' window runs from its own answer.
     marks.rendering();
@@ -267,6 +270,9 @@ const probePageNow = async (
     );
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
+    // The numbers read are the last document's: where it is (a province's notice page that sends citizens on to the
+    // national portal by script is `consolidated`, as an HTTP redirect is: core/classify.ts).
+    if (documents > 1) out.finalUrl = page.url();
     out.title = reading.title;
     out.challenge ||= reading.challenge;
     out.ttfbMs = round(reading.ttfb);
