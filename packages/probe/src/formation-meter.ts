@@ -25,6 +25,11 @@ export class FormationMeter {
     this.timer.unref?.();
   }
 
+  /** Takes a reading now (the load leaves the CPU to the next: its window must be able to end here). */
+  mark(): void {
+    if (this.timer) this.sample();
+  }
+
   /**
    * Stops; the CPU milliseconds the rest of the tree used from the start to `lastNumberAt` (performance.now() time;
    * null: to now). Null when nothing was measured (never started, /proc unreadable, the browser gone).

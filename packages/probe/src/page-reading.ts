@@ -81,19 +81,27 @@ export const readPage = async (gp: GuardedPage, ms: number): Promise<PageReading
 };
 
 /**
- * When the last of a page's numbers formed, in ms from navigation start: its answer, first and largest paints, and
- * a form's readiness (`readyMs`, from the document's time origin). The CPU others used after it cannot have moved them.
+ * When the last of a page's numbers formed, in ms from its document's time origin: its answer, first and largest
+ * paints, and a form's readiness (`readyMs`, from the same origin). The CPU others used after it cannot have moved them.
  */
 export const lastNumberMs = (r: PageReading, readyMs: number | null): number =>
-  Math.max(0, ...[r.ttfb, r.fcp, r.lcp, readyMs].filter((v): v is number => typeof v === 'number' && Number.isFinite(v))) +
-  LAST_NUMBER_SLACK_MS;
+  Math.max(0, ...[r.ttfb, r.fcp, r.lcp, readyMs].filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
 
-/** Slack after the last number (the page's navigation starts a little after the probe asked for it). */
-const LAST_NUMBER_SLACK_MS = 100;
+/**
+ * Slack after the last number placed on the monitor's clock from the time the probe asked for the page: its
+ * navigation starts a little later.
+ */
+export const NAVIGATION_SLACK_MS = 100;
+
+/**
+ * Slack after the last number placed on the monitor's clock from the document's own time origin (both the machine's
+ * clock, read by two processes).
+ */
+export const CLOCK_SLACK_MS = 20;
 
 /**
  * Quiet after which a timed load leaves the CPU to the next (timing-lane.ts `release`): no number of it formed
- * since, so its formation meter's window (to the first 100 ms sample after the last number plus the slack) has
- * ended before the next load uses any CPU.
+ * since. The formation meter takes a reading as the load leaves (`FormationMeter.mark`), and the window ends at the
+ * first reading after the last number plus `CLOCK_SLACK_MS`: so it has ended before the next load uses any CPU.
  */
-export const RELEASE_AFTER_QUIET_MS = LAST_NUMBER_SLACK_MS + SAMPLE_EVERY_MS;
+export const RELEASE_AFTER_QUIET_MS = 100;

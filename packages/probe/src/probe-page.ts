@@ -19,8 +19,17 @@ import { type GuardedPage, openGuardedPage, type PageDeps } from './guarded-page
 import { withTimeout } from './limits.js';
 import { watchNetwork } from './network-watch.js';
 import { navigationError, pageError } from './page-error.js';
-import { lastNumberMs, RELEASE_AFTER_QUIET_MS, readPage, totalBlockingTime, waitForPaint, waitForQuiet } from './page-reading.js';
-import { initScript, type PageReport } from './page-script.js';
+import {
+  CLOCK_SLACK_MS,
+  lastNumberMs,
+  NAVIGATION_SLACK_MS,
+  RELEASE_AFTER_QUIET_MS,
+  readPage,
+  totalBlockingTime,
+  waitForPaint,
+  waitForQuiet,
+} from './page-reading.js';
+import { initScript, type PageReading, type PageReport } from './page-script.js';
 import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
 import { readTreeCpu } from './tree-cpu.js';
 
@@ -135,6 +144,8 @@ const probePageNow = async (
   const left = (): number => deadline - performance.now();
 
   let docStart: number | null = null;
+  /** The time origin (epoch ms) of the latest document: the numbers read are counted from it. */
+  let latestOrigin: number | null = null;
   let ready: { at: number; kind: 'form' | 'login' } | null = null;
   /** When the readiness report arrived (performance.now() time). */
   let readySeenAt: number | null = null;
@@ -143,8 +154,10 @@ const probePageNow = async (
     onReady = r;
   });
   const onReport = (r: PageReport): void => {
-    if (r.type === 'doc') docStart = docStart === null ? r.origin : Math.min(docStart, r.origin);
-    else if (!ready) {
+    if (r.type === 'doc') {
+      docStart = docStart === null ? r.origin : Math.min(docStart, r.origin);
+      latestOrigin = latestOrigin === null ? r.origin : Math.max(latestOrigin, r.origin);
+    } else if (!ready) {
       ready = { at: r.at, kind: r.kind };
       readySeenAt = performance.now();
       onReady();
@@ -211,6 +224,19 @@ const probePageNow = async (
     meter?.start();
   });
 
+  /** When the page's last number formed, on this process's clock (performance.now() time). */
+  const lastNumberAt = (reading: PageReading): number => {
+    const readyAt = (ready as { at: number } | null)?.at ?? null;
+    const last = lastNumberMs(reading, null);
+    // From the read document's own time origin (the machine's clock, read by the browser), where it reported one.
+    if (latestOrigin !== null) {
+      const readyOnClock = readyAt === null ? 0 : readyAt - performance.timeOrigin;
+      return Math.max(latestOrigin - performance.timeOrigin + last, readyOnClock) + CLOCK_SLACK_MS;
+    }
+    const readyMs = readyAt !== null && docStart !== null ? readyAt - docStart : null;
+    return Math.max(gotoAt + lastNumberMs(reading, readyMs), latestDocAt + last) + NAVIGATION_SLACK_MS;
+  };
+
   const flow = async (): Promise<PageError | null> => {
     // Leave time after navigation to read metrics: a quarter of the budget, at most 3 s.
     const reserve = Math.min(3_000, timeoutMs / 4);
@@ -250,6 +276,7 @@ const probePageNow = async (
         afterMs: RELEASE_AFTER_QUIET_MS,
         call: (): boolean => {
           if (kind === 'form' && (readySeenAt === null || performance.now() - readySeenAt < RELEASE_AFTER_QUIET_MS)) return false;
+          meter?.mark();
           marks.release();
           return true;
         },
@@ -259,15 +286,7 @@ const probePageNow = async (
     if (answered && kind === 'form' && !ready) await withTimeout(readySeen, left() - reserve, 'form ready').catch(() => {});
     await marks.hold(Math.min(HOLD_MAX_MS, left() - 500));
     const reading = await readPage(gp, Math.min(2_000, left()));
-    const readyAt = (ready as { at: number } | null)?.at ?? null;
-    formed(
-      reading
-        ? Math.max(
-            gotoAt + lastNumberMs(reading, readyAt !== null && docStart !== null ? readyAt - docStart : null),
-            latestDocAt + lastNumberMs(reading, null),
-          )
-        : null,
-    );
+    formed(reading ? lastNumberAt(reading) : null);
     if (!reading) return pageError('timeout', 'the page stopped answering (script busy) after it loaded');
     blockedPopups = reading.blockedPopups;
     // The numbers read are the last document's: where it is (a province's notice page that sends citizens on to the
