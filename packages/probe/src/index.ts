@@ -11,4 +11,5 @@ export * from './page-session.js';
 export * from './probe-page.js';
 export * from './prober.js';
 export type * from './session.js';
+export * from './timed-probe.js';
 export * from './timing-lane.js';

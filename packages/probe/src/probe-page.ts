@@ -1,15 +1,5 @@
-import {
-  blankPage,
-  CONTENDED_CPU_SHARE,
-  homeSurface,
-  isErrorPage,
-  type PageArtifacts,
-  type PageError,
-  type TimingConditions,
-  untimedIfError,
-} from '@dvcwatch/core';
+import { blankPage, homeSurface, isErrorPage, type PageArtifacts, type PageError, untimedIfError } from '@dvcwatch/core';
 import type { Response } from 'playwright-core';
-import { cpuShare, recentCpuShare } from './cpu-share.js';
 import { toDiagnosis } from './diagnosis.js';
 import { collect } from './facts/dom.js';
 import { FormationMeter } from './formation-meter.js';
@@ -30,7 +20,7 @@ import {
   waitForQuiet,
 } from './page-reading.js';
 import { initScript, type PageReading, type PageReport } from './page-script.js';
-import { type ActiveMarks, PROCESS_TIMING_LANE } from './timing-lane.js';
+import type { ActiveMarks } from './timing-lane.js';
 import { readTreeCpu } from './tree-cpu.js';
 
 /** Options for one probe of one page. */
@@ -57,70 +47,14 @@ const chainOf = (request: Req): string[] => {
 /** Every URL of the redirect chain of a response, requested first. */
 const redirectChain = (response: Response): string[] => chainOf(response.request());
 
-/** A calibration that ended this recently serves as the next load's first (cpu-share.ts `recentCpuShare`). */
-export const CALIBRATION_REUSE_MS = 100;
-
-/** Longest wait for the timing lane: past it the load runs anyway, counted as contended. */
-export const LANE_MAX_WAIT_MS = 60_000;
-
 /** Longest wait, before a busy phase, for another timed load to leave the CPU (timing-lane.ts `hold`). */
 export const HOLD_MAX_MS = 2_000;
 
 /**
- * Probes one page in the process's timing lane (timing-lane.ts): alone, with no gathering page open. Records the CPU
- * share around it and whether it ran alone; never throws for the portal's fault (see `probePageNow`).
- */
-export const probePage = async (
-  deps: PageDeps,
-  url: string,
-  kind: 'home' | 'form',
-  opts: ProbePageOptions = {},
-): Promise<PageArtifacts> => {
-  const lane = deps.lane ?? PROCESS_TIMING_LANE;
-  const {
-    value,
-    waitedMs,
-    alone,
-    overlapped: overlappedRaw,
-    othersCpuMs,
-  } = await lane.timed(
-    async (marks) => {
-      // The calibrations and the browser's launch and close use the CPU: busy phases (timing-lane.ts).
-      await marks.hold(HOLD_MAX_MS);
-      marks.begin();
-      const before = recentCpuShare(CALIBRATION_REUSE_MS);
-      marks.end();
-      marks.release();
-      // Let the I/O that arrived during the calibration (a browser that died, a page event) be handled first.
-      await new Promise<void>((r) => setImmediate(r));
-      const page = await probePageNow(deps, url, kind, opts, marks);
-      await marks.hold(HOLD_MAX_MS);
-      marks.begin();
-      const after = cpuShare();
-      marks.end();
-      return { page, share: Math.min(before, after) };
-    },
-    LANE_MAX_WAIT_MS,
-    opts.exclusive === true,
-  );
-  // A page with no numbers (it failed, or answered an error page) has none another load could have bent.
-  const overlapped = overlappedRaw && value.page.error === null && !isErrorPage(value.page);
-  const conditions: TimingConditions = {
-    cpuShare: value.share,
-    ...(othersCpuMs === null ? {} : { othersCpuMs }),
-    laneWaitMs: waitedMs,
-    alone: alone && !overlapped,
-    ...(overlapped ? { overlapped } : {}),
-    contended: !alone || overlapped || value.share < CONTENDED_CPU_SHARE,
-  };
-  return { ...value.page, conditions };
-};
-
-/**
- * Probes one page now; never throws for the portal's fault. Every failure is in `error`, with whatever was measured
+ * Probes one page now, its CPU turns marked on `marks` (timed-probe.ts runs it in the lane); never throws for the portal's fault. Every failure is in `error`, with whatever was measured
  * before it. A hard limit (`timeoutMs`) bounds the whole attempt.
  */
-const probePageNow = async (
+export const probePageNow = async (
   deps: PageDeps,
   url: string,
   kind: 'home' | 'form',

@@ -5,8 +5,9 @@ import type { GuardOptions } from './guard-policy.js';
 import type { PageDeps } from './guarded-page.js';
 import { DEFAULT_LIMITS, type PageLimits } from './limits.js';
 import { createPageSession } from './page-session.js';
-import { type ProbePageOptions, probePage } from './probe-page.js';
+import type { ProbePageOptions } from './probe-page.js';
 import type { PageSession } from './session.js';
+import { probePage } from './timed-probe.js';
 import type { TimingLane } from './timing-lane.js';
 
 /** How a prober is set up: the request guard, the limits, and optionally another Chromium. */

@@ -58,7 +58,7 @@ export interface TimedOutcome<T> {
   alone: boolean;
   /** Its numbers are not clean: the other page loads took more than the tolerance while they formed. */
   overlapped: boolean;
-  /** CPU milliseconds the rest of the monitor used while its numbers formed (null: not measured). */
+  /** CPU milliseconds the other page loads used while its numbers formed (null: not measured). */
   othersCpuMs: number | null;
 }
 
